@@ -1,0 +1,380 @@
+//! The event-sourced [`Workspace`]: commands in, events out, state as a fold.
+
+mod log;
+mod query;
+pub(crate) mod state;
+
+pub use query::{TimelineEntry, TimelineCursor};
+pub(crate) use state::State;
+
+use crate::agent::{self, RegisterAgent, UpdateAgent};
+use crate::customer::{self, *};
+use crate::error::{Error, Result};
+use crate::event::{EntityRef, Event, EventPayload, FORMAT_VERSION};
+use crate::id::{AgentId, CustomerId, EventId, IdSource, InteractionId, SeededIds};
+use crate::interaction::{self, LogInteraction};
+use crate::model::{Actor, Meta};
+use serde::{Deserialize, Serialize};
+
+/// Sets workspace-wide settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigureWorkspace {
+    /// ISO 3166 region for phone numbers written without `+country` (`VN`).
+    #[serde(default)]
+    pub default_region: Option<String>,
+}
+
+/// Every command, as plain serialisable data (`{"type": "register_customer", ...}`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
+#[allow(missing_docs)]
+pub enum Command {
+    ConfigureWorkspace(ConfigureWorkspace),
+    RegisterAgent(RegisterAgent),
+    UpdateAgent(UpdateAgent),
+    RegisterCustomer(RegisterCustomer),
+    UpdateCustomer(UpdateCustomer),
+    AddContactPoint(AddContactPoint),
+    RemoveContactPoint(RemoveContactPoint),
+    RecordConsent(RecordConsent),
+    TagCustomer(TagCustomer),
+    UntagCustomer(TagCustomer),
+    ChangeLifecycle(ChangeLifecycle),
+    SetTier(SetTier),
+    ArchiveCustomer(ArchiveCustomer),
+    RestoreCustomer(RestoreCustomer),
+    AddMembership(AddMembership),
+    RemoveMembership(RemoveMembership),
+    LogInteraction(LogInteraction),
+}
+
+/// What a successful command did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    /// The entity the command created, if it created one.
+    pub created: Option<EntityRef>,
+    /// Sequence number of its first event (the next sequence when it had none).
+    pub first_seq: u64,
+    /// How many events it appended (0 when nothing changed).
+    pub events: usize,
+}
+
+/// The outcome of a bulk operation: one entry per input row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BulkOutcome<T> {
+    /// Per row: the result (an id) or the error that kept the row out.
+    pub rows: Vec<std::result::Result<T, Error>>,
+}
+
+impl<T> BulkOutcome<T> {
+    /// How many rows were applied.
+    #[must_use]
+    pub fn applied(&self) -> usize {
+        self.rows.iter().filter(|r| r.is_ok()).count()
+    }
+    /// The rejected rows: (0-based row index, error).
+    pub fn errors(&self) -> impl Iterator<Item = (usize, &Error)> {
+        self.rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| r.as_ref().err().map(|e| (i, e)))
+    }
+}
+
+/// One tenant's data: the event log, the state folded from it and its indexes.
+///
+/// ```
+/// use clientcare::{Workspace, Meta, RegisterCustomer};
+/// use chrono::{TimeZone, Utc};
+///
+/// # fn main() -> Result<(), clientcare::Error> {
+/// let at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
+/// let mut ws = Workspace::with_seed(42);
+/// ws.configure(Meta::system(at), Some("VN"))?;
+/// let id = ws.register_customer(Meta::system(at), RegisterCustomer {
+///     full_name: "Nguyễn Văn Đức".into(),
+///     phones: vec!["090 123 4567".into()],
+///     ..Default::default()
+/// })?;
+/// assert_eq!(ws.find_by_phone("+84901234567")?[0].id, id);
+/// assert_eq!(ws.search_customers("nguyen van duc", 10)[0].0.id, id);
+/// let copy = clientcare::Workspace::import_jsonl(&ws.export_jsonl(), Box::new(clientcare::SeededIds::new(1)))?;
+/// assert_eq!(copy, ws);
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug)]
+pub struct Workspace {
+    state: State,
+    log: Vec<Event>,
+    ids: Box<dyn IdSource>,
+}
+
+impl PartialEq for Workspace {
+    /// Two workspaces are equal when their logs and folded states are (the id
+    /// source is not compared).
+    fn eq(&self, other: &Self) -> bool {
+        self.log == other.log && self.state == other.state
+    }
+}
+
+impl Clone for Workspace {
+    fn clone(&self) -> Self {
+        Self {
+            state: self.state.clone(),
+            log: self.log.clone(),
+            ids: Box::new(SeededIds::new(self.log.len() as u64)),
+        }
+    }
+}
+
+impl Workspace {
+    /// An empty workspace whose new ids come from `ids`.
+    #[must_use]
+    pub fn new(ids: Box<dyn IdSource>) -> Self {
+        Self {
+            state: State::default(),
+            log: Vec::new(),
+            ids,
+        }
+    }
+
+    /// An empty workspace with a deterministic [`SeededIds`] source.
+    #[must_use]
+    pub fn with_seed(seed: u64) -> Self {
+        Self::new(Box::new(SeededIds::new(seed)))
+    }
+
+    /// Replaces the id source (for example after an import).
+    pub fn set_id_source(&mut self, ids: Box<dyn IdSource>) {
+        self.ids = ids;
+    }
+
+    /// The event log, in sequence order.
+    #[must_use]
+    pub fn events(&self) -> &[Event] {
+        &self.log
+    }
+
+    /// The events after sequence number `seq` (all of them for 0).
+    #[must_use]
+    pub fn events_since(&self, seq: u64) -> &[Event] {
+        let from = usize::try_from(seq).unwrap_or(usize::MAX).min(self.log.len());
+        &self.log[from..]
+    }
+
+    /// The sequence number of the last event (0 when empty).
+    #[must_use]
+    pub fn seq(&self) -> u64 {
+        self.log.len() as u64
+    }
+
+    /// The default phone region, if configured.
+    #[must_use]
+    pub fn default_region(&self) -> Option<&str> {
+        self.state.default_region.as_deref()
+    }
+
+    /// Runs a command: validates it against the current state and, when it is
+    /// valid, appends and applies its events.
+    ///
+    /// # Errors
+    /// Whatever the command's validation finds (`invalid_input`, `not_found`,
+    /// `conflict`, `invalid_transition`). The workspace is then unchanged.
+    pub fn execute(&mut self, meta: Meta, command: Command) -> Result<Outcome> {
+        self.check_meta(&meta)?;
+        let st = &self.state;
+        let ids: &mut dyn IdSource = self.ids.as_mut();
+        let (created, pending) = match command {
+            Command::ConfigureWorkspace(c) => {
+                let default_region = c
+                    .default_region
+                    .as_deref()
+                    .map(|r| crate::text::parse_region(r).map(|_| r.trim().to_ascii_uppercase()))
+                    .transpose()?;
+                let p = if default_region == st.default_region {
+                    Vec::new()
+                } else {
+                    vec![(
+                        EntityRef::Workspace,
+                        EventPayload::WorkspaceConfigured { default_region },
+                    )]
+                };
+                (None, p)
+            }
+            Command::RegisterAgent(c) => {
+                let (id, p) = agent::decide_register(st, &meta, c, ids)?;
+                (Some(EntityRef::Agent(id)), p)
+            }
+            Command::UpdateAgent(c) => (None, agent::decide_update(st, c)?),
+            Command::RegisterCustomer(c) => {
+                let (id, p) = customer::commands::decide_register(st, &meta, c, ids)?;
+                (Some(EntityRef::Customer(id)), p)
+            }
+            Command::UpdateCustomer(c) => (None, decide_update(st, c)?),
+            Command::AddContactPoint(c) => (None, decide_add_contact(st, c)?),
+            Command::RemoveContactPoint(c) => (None, decide_remove_contact(st, c)?),
+            Command::RecordConsent(c) => (None, decide_consent(st, &meta, c)?),
+            Command::TagCustomer(c) => (None, decide_tag(st, c, true)?),
+            Command::UntagCustomer(c) => (None, decide_tag(st, c, false)?),
+            Command::ChangeLifecycle(c) => (None, decide_lifecycle(st, c)?),
+            Command::SetTier(c) => (None, decide_tier(st, c)?),
+            Command::ArchiveCustomer(c) => (None, decide_archive(st, c)?),
+            Command::RestoreCustomer(c) => (None, decide_restore(st, c)?),
+            Command::AddMembership(c) => (None, decide_add_membership(st, c)?),
+            Command::RemoveMembership(c) => (None, decide_remove_membership(st, c)?),
+            Command::LogInteraction(c) => {
+                let (id, p) = interaction::decide_log(st, &meta, c, ids)?;
+                (Some(EntityRef::Interaction(id)), p)
+            }
+        };
+        let first_seq = self.seq() + 1;
+        let events = pending.len();
+        for (entity, payload) in pending {
+            self.append(&meta, entity, payload);
+        }
+        Ok(Outcome {
+            created,
+            first_seq,
+            events,
+        })
+    }
+
+    fn check_meta(&self, meta: &Meta) -> Result<()> {
+        if meta.at.timestamp() < 0 {
+            return Err(Error::invalid_input(
+                "at",
+                meta.at.to_rfc3339(),
+                "times before 1970-01-01 are not accepted",
+            ));
+        }
+        if let Actor::Agent(a) = meta.actor {
+            let agent = self.state.agent(a)?;
+            if !agent.active {
+                return Err(Error::invalid_input(
+                    "actor",
+                    a.to_string(),
+                    "the agent is inactive and cannot act; reactivate it first",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn append(&mut self, meta: &Meta, entity: EntityRef, payload: EventPayload) {
+        let ev = Event {
+            v: FORMAT_VERSION,
+            seq: self.seq() + 1,
+            id: EventId::generate(self.ids.as_mut(), meta.at),
+            at: meta.at,
+            actor: meta.actor,
+            entity,
+            payload,
+        };
+        let pos = u32::try_from(self.log.len()).unwrap_or(u32::MAX);
+        self.state.apply(&ev, pos);
+        self.log.push(ev);
+    }
+
+    /// Rebuilds a workspace from events, checking each against the state
+    /// before it. The result equals the workspace that produced them.
+    ///
+    /// # Errors
+    /// [`Error::CorruptLog`] naming the first event (1-based position) that is
+    /// out of sequence or inconsistent. Nothing is returned then.
+    pub fn replay(
+        events: impl IntoIterator<Item = Event>,
+        ids: Box<dyn IdSource>,
+    ) -> Result<Self> {
+        let mut ws = Self::new(ids);
+        for (i, ev) in events.into_iter().enumerate() {
+            ws.push_checked(ev, i + 1)?;
+        }
+        Ok(ws)
+    }
+
+    fn push_checked(&mut self, ev: Event, line: usize) -> Result<()> {
+        let expected = self.seq() + 1;
+        self.state
+            .check(&ev, expected)
+            .map_err(|reason| Error::CorruptLog {
+                line,
+                seq: expected,
+                reason,
+            })?;
+        let pos = u32::try_from(self.log.len()).unwrap_or(u32::MAX);
+        self.state.apply(&ev, pos);
+        self.log.push(ev);
+        Ok(())
+    }
+
+    // ----- typed conveniences over `execute` -----
+
+    /// Sets the default phone region (`"VN"`), or clears it with `None`.
+    ///
+    /// # Errors
+    /// `invalid_input` for an unknown region.
+    pub fn configure(&mut self, meta: Meta, default_region: Option<&str>) -> Result<()> {
+        self.execute(
+            meta,
+            Command::ConfigureWorkspace(ConfigureWorkspace {
+                default_region: default_region.map(str::to_owned),
+            }),
+        )
+        .map(|_| ())
+    }
+
+    /// Registers an agent and returns its id.
+    ///
+    /// # Errors
+    /// `invalid_input` for an empty name or a bad email; `conflict` for a used id.
+    pub fn register_agent(&mut self, meta: Meta, cmd: RegisterAgent) -> Result<AgentId> {
+        match self.execute(meta, Command::RegisterAgent(cmd))?.created {
+            Some(EntityRef::Agent(id)) => Ok(id),
+            _ => Err(Error::invalid_input("command", "register_agent", "internal: no agent created")),
+        }
+    }
+
+    /// Registers a customer and returns its id.
+    ///
+    /// # Errors
+    /// `invalid_input` naming the field for bad values; `conflict` naming the
+    /// holder when an email or phone is in use by another active customer;
+    /// `not_found` for an unknown owner.
+    pub fn register_customer(&mut self, meta: Meta, cmd: RegisterCustomer) -> Result<CustomerId> {
+        match self.execute(meta, Command::RegisterCustomer(cmd))?.created {
+            Some(EntityRef::Customer(id)) => Ok(id),
+            _ => Err(Error::invalid_input("command", "register_customer", "internal: no customer created")),
+        }
+    }
+
+    /// Registers many customers. Each row is validated on its own (and against
+    /// the rows before it); bad rows are reported and not applied, good rows are.
+    pub fn register_customers(
+        &mut self,
+        meta: Meta,
+        rows: impl IntoIterator<Item = RegisterCustomer>,
+    ) -> BulkOutcome<CustomerId> {
+        BulkOutcome {
+            rows: rows
+                .into_iter()
+                .map(|r| self.register_customer(meta, r))
+                .collect(),
+        }
+    }
+
+    /// Logs an interaction and returns its id.
+    ///
+    /// # Errors
+    /// `not_found` for an unknown customer or agent; `invalid_input` for a
+    /// missing or misplaced network, or an `occurred_at` in the future;
+    /// `invalid_transition` for an archived customer.
+    pub fn log_interaction(&mut self, meta: Meta, cmd: LogInteraction) -> Result<InteractionId> {
+        match self.execute(meta, Command::LogInteraction(cmd))?.created {
+            Some(EntityRef::Interaction(id)) => Ok(id),
+            _ => Err(Error::invalid_input("command", "log_interaction", "internal: no interaction created")),
+        }
+    }
+}

@@ -1,0 +1,497 @@
+//! The folded state and its indexes. `apply` is infallible; `check` validates an
+//! event from outside before it is applied.
+
+use crate::agent::Agent;
+use crate::customer::search::NameIndex;
+use crate::customer::{ContactPoint, Customer, CustomerKind};
+use crate::error::{Error, Result};
+use crate::event::{EntityRef, Event, EventPayload, FORMAT_VERSION};
+use crate::id::{AgentId, CustomerId, InteractionId};
+use crate::interaction::{check_network, Interaction};
+use crate::model::Actor;
+use crate::text::is_e164;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Customers holding one email or phone: almost always one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Holders {
+    One(u32),
+    Many(Vec<u32>),
+}
+
+impl Holders {
+    fn as_slice(&self) -> &[u32] {
+        match self {
+            Holders::One(p) => std::slice::from_ref(p),
+            Holders::Many(v) => v,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct State {
+    pub default_region: Option<String>,
+    pub region: Option<phonenumber::country::Id>,
+    pub agents: BTreeMap<AgentId, Agent>,
+    pub customers: Vec<Customer>,
+    pub customer_ix: HashMap<CustomerId, u32>,
+    pub interactions: Vec<Interaction>,
+    pub interaction_ix: HashMap<InteractionId, u32>,
+    pub by_email: HashMap<Box<str>, Holders>,
+    pub by_phone: HashMap<Box<str>, Holders>,
+    pub by_tag: HashMap<String, BTreeSet<u32>>,
+    pub names: NameIndex,
+    /// Per customer position: positions in the log of the events on its timeline.
+    pub timeline: Vec<Vec<u32>>,
+}
+
+fn add_holder(map: &mut HashMap<Box<str>, Holders>, key: &str, pos: u32) {
+    match map.get_mut(key) {
+        None => {
+            map.insert(Box::from(key), Holders::One(pos));
+        }
+        Some(Holders::One(p)) if *p == pos => {}
+        Some(h @ Holders::One(_)) => {
+            let first = h.as_slice()[0];
+            *h = Holders::Many(vec![first, pos]);
+        }
+        Some(Holders::Many(v)) => {
+            if !v.contains(&pos) {
+                v.push(pos);
+            }
+        }
+    }
+}
+
+fn remove_holder(map: &mut HashMap<Box<str>, Holders>, key: &str, pos: u32) {
+    let empty = match map.get_mut(key) {
+        Some(Holders::One(p)) => *p == pos,
+        Some(Holders::Many(v)) => {
+            v.retain(|p| *p != pos);
+            if v.len() == 1 {
+                let only = v[0];
+                map.insert(Box::from(key), Holders::One(only));
+            }
+            false
+        }
+        None => false,
+    };
+    if empty {
+        map.remove(key);
+    }
+}
+
+impl State {
+    pub fn customer(&self, id: CustomerId) -> Result<&Customer> {
+        self.customer_ix
+            .get(&id)
+            .map(|&p| &self.customers[p as usize])
+            .ok_or_else(|| Error::not_found(CustomerId::ENTITY, id))
+    }
+
+    pub fn agent(&self, id: AgentId) -> Result<&Agent> {
+        self.agents
+            .get(&id)
+            .ok_or_else(|| Error::not_found(AgentId::ENTITY, id))
+    }
+
+    pub fn email_holders(&self, email: &str) -> &[u32] {
+        self.by_email.get(email).map_or(&[], Holders::as_slice)
+    }
+
+    pub fn phone_holders(&self, phone: &str) -> &[u32] {
+        self.by_phone.get(phone).map_or(&[], Holders::as_slice)
+    }
+
+    fn index_contact(&mut self, pos: u32, c: &ContactPoint, add: bool) {
+        let (map, key) = match c {
+            ContactPoint::Email { address, .. } => (&mut self.by_email, address.as_str()),
+            ContactPoint::Phone { number, .. } => (&mut self.by_phone, number.as_str()),
+            _ => return,
+        };
+        if add {
+            add_holder(map, key, pos);
+        } else {
+            remove_holder(map, key, pos);
+        }
+    }
+
+    /// Validates an event read from outside against the state before it.
+    pub fn check(&self, ev: &Event, expected_seq: u64) -> Result<(), String> {
+        if ev.v != FORMAT_VERSION {
+            return Err(format!(
+                "format version {} is not supported (this build reads version {FORMAT_VERSION})",
+                ev.v
+            ));
+        }
+        if ev.seq != expected_seq {
+            return Err(format!(
+                "sequence {} where {expected_seq} was expected (a gap, a duplicate or a reordering)",
+                ev.seq
+            ));
+        }
+        if ev.at.timestamp() < 0 {
+            return Err("time before 1970".into());
+        }
+        if let Actor::Agent(a) = ev.actor {
+            if !self.agents.contains_key(&a) {
+                return Err(format!("actor agent {a} is not registered"));
+            }
+        }
+        let known_customer = |id: &CustomerId| -> Result<&Customer, String> {
+            self.customer(*id)
+                .map_err(|_| format!("customer {id} is not registered"))
+        };
+        let known_agent = |id: &AgentId| -> Result<(), String> {
+            if self.agents.contains_key(id) {
+                Ok(())
+            } else {
+                Err(format!("agent {id} is not registered"))
+            }
+        };
+        let contact_ok = |c: &ContactPoint| -> Result<(), String> {
+            match c {
+                ContactPoint::Email { address, .. }
+                    if crate::text::normalize_email("email", address).ok().as_deref()
+                        != Some(address.as_str()) =>
+                {
+                    Err(format!("email {address:?} is not a normalised address"))
+                }
+                ContactPoint::Phone { number, .. } if !is_e164(number) => {
+                    Err(format!("phone {number:?} is not in E.164 form"))
+                }
+                _ => Ok(()),
+            }
+        };
+        match (&ev.entity, &ev.payload) {
+            (EntityRef::Workspace, EventPayload::WorkspaceConfigured { default_region }) => {
+                if let Some(r) = default_region {
+                    crate::text::parse_region(r).map_err(|e| e.to_string())?;
+                }
+                Ok(())
+            }
+            (EntityRef::Agent(id), EventPayload::AgentRegistered { name, .. }) => {
+                if self.agents.contains_key(id) {
+                    return Err(format!("agent {id} is registered twice"));
+                }
+                if name.trim().is_empty() {
+                    return Err("agent name is empty".into());
+                }
+                Ok(())
+            }
+            (EntityRef::Agent(id), EventPayload::AgentUpdated { .. }) => known_agent(id),
+            (EntityRef::Customer(id), EventPayload::CustomerRegistered { names, contacts, owner, .. }) => {
+                if self.customer_ix.contains_key(id) {
+                    return Err(format!("customer {id} is registered twice"));
+                }
+                if names.full.trim().is_empty() {
+                    return Err("customer full name is empty".into());
+                }
+                if let Some(o) = owner {
+                    known_agent(o)?;
+                }
+                contacts.iter().try_for_each(contact_ok)
+            }
+            (EntityRef::Customer(id), p) => {
+                let c = known_customer(id)?;
+                match p {
+                    EventPayload::CustomerUpdated { changes } => match changes.owner {
+                        Some(Some(o)) => known_agent(&o),
+                        _ => Ok(()),
+                    },
+                    EventPayload::ContactPointAdded { contact } => contact_ok(contact),
+                    EventPayload::ContactPointRemoved { contact } => {
+                        if c.contacts.iter().any(|x| x.same_point(contact)) {
+                            Ok(())
+                        } else {
+                            Err("removes a contact point the customer does not have".into())
+                        }
+                    }
+                    EventPayload::MembershipAdded { membership } => {
+                        let o = known_customer(&membership.organization)?;
+                        if c.kind == CustomerKind::Person && o.kind == CustomerKind::Organization {
+                            Ok(())
+                        } else {
+                            Err("a membership links a person to an organisation".into())
+                        }
+                    }
+                    EventPayload::MembershipRemoved { organization } => {
+                        known_customer(organization).map(|_| ())
+                    }
+                    EventPayload::ConsentRecorded { .. }
+                    | EventPayload::CustomerTagged { .. }
+                    | EventPayload::CustomerUntagged { .. }
+                    | EventPayload::LifecycleChanged { .. }
+                    | EventPayload::TierChanged { .. }
+                    | EventPayload::CustomerArchived { .. }
+                    | EventPayload::CustomerRestored {} => Ok(()),
+                    other => Err(format!(
+                        "a {} event cannot concern a customer",
+                        other.type_name()
+                    )),
+                }
+            }
+            (
+                EntityRef::Interaction(id),
+                EventPayload::InteractionLogged {
+                    customer,
+                    agent,
+                    channel,
+                    network,
+                    ..
+                },
+            ) => {
+                if self.interaction_ix.contains_key(id) {
+                    return Err(format!("interaction {id} is logged twice"));
+                }
+                known_customer(customer)?;
+                if let Some(a) = agent {
+                    known_agent(a)?;
+                }
+                check_network(*channel, *network)
+            }
+            (entity, p) => Err(format!(
+                "a {} event cannot concern {entity:?}",
+                p.type_name()
+            )),
+        }
+    }
+
+    /// Applies an event that passed validation. `log_pos` is its position in the log.
+    pub fn apply(&mut self, ev: &Event, log_pos: u32) {
+        match (&ev.entity, &ev.payload) {
+            (EntityRef::Workspace, EventPayload::WorkspaceConfigured { default_region }) => {
+                self.default_region.clone_from(default_region);
+                self.region = default_region
+                    .as_deref()
+                    .and_then(|r| crate::text::parse_region(r).ok());
+            }
+            (EntityRef::Agent(id), EventPayload::AgentRegistered { name, team, email }) => {
+                self.agents.insert(
+                    *id,
+                    Agent {
+                        id: *id,
+                        name: name.clone(),
+                        team: team.clone(),
+                        email: email.clone(),
+                        active: true,
+                    },
+                );
+            }
+            (EntityRef::Agent(id), EventPayload::AgentUpdated { name, team, active }) => {
+                if let Some(a) = self.agents.get_mut(id) {
+                    if let Some(n) = name {
+                        a.name.clone_from(n);
+                    }
+                    if let Some(t) = team {
+                        a.team.clone_from(t);
+                    }
+                    if let Some(x) = active {
+                        a.active = *x;
+                    }
+                }
+            }
+            (
+                EntityRef::Customer(id),
+                EventPayload::CustomerRegistered {
+                    kind,
+                    names,
+                    contacts,
+                    preferred_channel,
+                    language,
+                    time_zone,
+                    tags,
+                    attributes,
+                    owner,
+                    lifecycle,
+                    tier,
+                },
+            ) => {
+                let pos = u32::try_from(self.customers.len()).unwrap_or(u32::MAX);
+                self.customer_ix.insert(*id, pos);
+                for c in contacts {
+                    self.index_contact(pos, c, true);
+                }
+                for t in tags {
+                    self.by_tag.entry(t.clone()).or_default().insert(pos);
+                }
+                self.names.set(pos, names);
+                self.customers.push(Customer {
+                    id: *id,
+                    kind: *kind,
+                    names: names.clone(),
+                    contacts: contacts.clone(),
+                    preferred_channel: *preferred_channel,
+                    language: language.clone(),
+                    time_zone: time_zone.clone(),
+                    tags: tags.clone(),
+                    attributes: attributes.clone(),
+                    owner: *owner,
+                    lifecycle: *lifecycle,
+                    tier: tier.clone(),
+                    consents: Vec::new(),
+                    memberships: Vec::new(),
+                    archived: false,
+                    created_at: ev.at,
+                    updated_at: ev.at,
+                });
+                self.timeline.push(vec![log_pos]);
+            }
+            (EntityRef::Customer(id), payload) => {
+                let Some(&pos) = self.customer_ix.get(id) else {
+                    return;
+                };
+                self.apply_to_customer(pos, payload, ev.at);
+                if let Some(t) = self.timeline.get_mut(pos as usize) {
+                    t.push(log_pos);
+                }
+                if let EventPayload::MembershipAdded { membership } = payload {
+                    if let Some(&org) = self.customer_ix.get(&membership.organization) {
+                        if let Some(t) = self.timeline.get_mut(org as usize) {
+                            t.push(log_pos);
+                        }
+                    }
+                }
+            }
+            (
+                EntityRef::Interaction(id),
+                EventPayload::InteractionLogged {
+                    customer,
+                    channel,
+                    network,
+                    direction,
+                    subject,
+                    summary,
+                    agent,
+                    occurred_at,
+                    duration_seconds,
+                },
+            ) => {
+                let ipos = u32::try_from(self.interactions.len()).unwrap_or(u32::MAX);
+                self.interaction_ix.insert(*id, ipos);
+                self.interactions.push(Interaction {
+                    id: *id,
+                    customer: *customer,
+                    channel: *channel,
+                    network: *network,
+                    direction: *direction,
+                    subject: subject.clone(),
+                    summary: summary.clone(),
+                    agent: *agent,
+                    occurred_at: *occurred_at,
+                    duration_seconds: *duration_seconds,
+                });
+                if let Some(&pos) = self.customer_ix.get(customer) {
+                    if let Some(t) = self.timeline.get_mut(pos as usize) {
+                        t.push(log_pos);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn apply_to_customer(&mut self, pos: u32, payload: &EventPayload, at: chrono::DateTime<chrono::Utc>) {
+        let p = pos as usize;
+        match payload {
+            EventPayload::CustomerUpdated { changes } => {
+                let c = &mut self.customers[p];
+                if let Some(v) = &changes.full_name {
+                    c.names.full.clone_from(v);
+                }
+                if let Some(v) = &changes.given_name {
+                    c.names.given.clone_from(v);
+                }
+                if let Some(v) = &changes.family_name {
+                    c.names.family.clone_from(v);
+                }
+                if let Some(v) = &changes.display_name {
+                    c.names.display.clone_from(v);
+                }
+                if let Some(v) = changes.preferred_channel {
+                    c.preferred_channel = v;
+                }
+                if let Some(v) = &changes.language {
+                    c.language.clone_from(v);
+                }
+                if let Some(v) = &changes.time_zone {
+                    c.time_zone.clone_from(v);
+                }
+                if let Some(v) = changes.owner {
+                    c.owner = v;
+                }
+                for (k, v) in &changes.attributes {
+                    match v {
+                        Some(v) => {
+                            c.attributes.insert(k.clone(), v.clone());
+                        }
+                        None => {
+                            c.attributes.remove(k);
+                        }
+                    }
+                }
+                let names = c.names.clone();
+                self.names.set(pos, &names);
+            }
+            EventPayload::ContactPointAdded { contact } => {
+                self.customers[p].contacts.push(contact.clone());
+                self.index_contact(pos, contact, true);
+            }
+            EventPayload::ContactPointRemoved { contact } => {
+                self.customers[p].contacts.retain(|c| !c.same_point(contact));
+                self.index_contact(pos, contact, false);
+            }
+            EventPayload::ConsentRecorded { consent } => {
+                let list = &mut self.customers[p].consents;
+                match list
+                    .iter_mut()
+                    .find(|c| c.channel == consent.channel && c.purpose == consent.purpose)
+                {
+                    Some(existing) => *existing = consent.clone(),
+                    None => list.push(consent.clone()),
+                }
+            }
+            EventPayload::CustomerTagged { tags } => {
+                for t in tags {
+                    let list = &mut self.customers[p].tags;
+                    if let Err(i) = list.binary_search(t) {
+                        list.insert(i, t.clone());
+                    }
+                    self.by_tag.entry(t.clone()).or_default().insert(pos);
+                }
+            }
+            EventPayload::CustomerUntagged { tags } => {
+                for t in tags {
+                    self.customers[p].tags.retain(|x| x != t);
+                    if let Some(set) = self.by_tag.get_mut(t) {
+                        set.remove(&pos);
+                        if set.is_empty() {
+                            self.by_tag.remove(t);
+                        }
+                    }
+                }
+            }
+            EventPayload::LifecycleChanged { to, .. } => self.customers[p].lifecycle = *to,
+            EventPayload::TierChanged { to, .. } => self.customers[p].tier.clone_from(to),
+            EventPayload::CustomerArchived { .. } => self.customers[p].archived = true,
+            EventPayload::CustomerRestored {} => self.customers[p].archived = false,
+            EventPayload::MembershipAdded { membership } => {
+                let list = &mut self.customers[p].memberships;
+                match list
+                    .iter_mut()
+                    .find(|m| m.organization == membership.organization)
+                {
+                    Some(m) => *m = membership.clone(),
+                    None => list.push(membership.clone()),
+                }
+            }
+            EventPayload::MembershipRemoved { organization } => {
+                self.customers[p]
+                    .memberships
+                    .retain(|m| m.organization != *organization);
+            }
+            _ => {}
+        }
+        self.customers[p].updated_at = at;
+    }
+}

@@ -1,0 +1,1 @@
+//! Python face of clientcare (work in progress).
