@@ -50,7 +50,11 @@ pub struct UpdateAgent {
     #[serde(default)]
     pub name: Option<String>,
     /// New team (`Some(None)` clears it).
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_util::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::double_option"
+    )]
     pub team: Option<Option<String>>,
     /// Activate or deactivate.
     #[serde(default)]

@@ -64,25 +64,53 @@ pub struct CustomerChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_name: Option<String>,
     /// New given name.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_util::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::double_option"
+    )]
     pub given_name: Option<Option<String>>,
     /// New family name.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_util::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::double_option"
+    )]
     pub family_name: Option<Option<String>>,
     /// New display name.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_util::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::double_option"
+    )]
     pub display_name: Option<Option<String>>,
     /// New preferred channel.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_util::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::double_option"
+    )]
     pub preferred_channel: Option<Option<Channel>>,
     /// New language.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_util::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::double_option"
+    )]
     pub language: Option<Option<String>>,
     /// New time zone.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_util::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::double_option"
+    )]
     pub time_zone: Option<Option<String>>,
     /// New owner.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_util::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::double_option"
+    )]
     pub owner: Option<Option<AgentId>>,
     /// Attributes set (value) or removed (`null`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -104,7 +132,12 @@ impl CustomerChanges {
             ("time_zone", self.time_zone.is_some()),
             ("owner", self.owner.is_some()),
         ];
-        out.extend(flags.iter().filter(|(_, on)| *on).map(|(n, _)| (*n).to_owned()));
+        out.extend(
+            flags
+                .iter()
+                .filter(|(_, on)| *on)
+                .map(|(n, _)| (*n).to_owned()),
+        );
         out.extend(self.attributes.keys().map(|k| format!("attributes.{k}")));
         out
     }
@@ -141,7 +174,11 @@ pub enum EventPayload {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         name: Option<String>,
         /// New team (`null` clears).
-        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_util::double_option")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::serde_util::double_option"
+        )]
         team: Option<Option<String>>,
         /// New active flag.
         #[serde(default, skip_serializing_if = "Option::is_none")]

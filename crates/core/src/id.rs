@@ -139,8 +139,14 @@ mod tests {
 
     #[test]
     fn seeded_ids_are_deterministic_v7_and_time_ordered() {
-        let t1 = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().unwrap_or_default();
-        let t2 = Utc.with_ymd_and_hms(2026, 1, 2, 0, 0, 0).single().unwrap_or_default();
+        let t1 = Utc
+            .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+            .single()
+            .unwrap_or_default();
+        let t2 = Utc
+            .with_ymd_and_hms(2026, 1, 2, 0, 0, 0)
+            .single()
+            .unwrap_or_default();
         let mut a = SeededIds::new(7);
         let mut b = SeededIds::new(7);
         let x = CustomerId::generate(&mut a, t1);

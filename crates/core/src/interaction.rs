@@ -105,7 +105,9 @@ const MAX_SKEW_MINUTES: i64 = 5;
 
 pub(crate) fn check_network(channel: Channel, network: Option<Network>) -> Result<(), String> {
     match (channel, network) {
-        (Channel::Social, None) => Err("a social interaction needs its network (zalo, facebook, ...)".into()),
+        (Channel::Social, None) => {
+            Err("a social interaction needs its network (zalo, facebook, ...)".into())
+        }
         (c, Some(_)) if c != Channel::Social => Err(format!(
             "a network is only given for the social channel, not {}",
             c.as_str()

@@ -17,12 +17,14 @@ pub use agent::{Agent, RegisterAgent, UpdateAgent};
 pub use customer::{
     AddContactPoint, AddMembership, ArchiveCustomer, ChangeLifecycle, Consent, ContactPoint,
     Customer, CustomerFilter, CustomerKind, Lifecycle, Membership, Names, Page, PageRequest,
-    PostalAddress, Purpose, RecordConsent, RegisterCustomer, RemoveContactPoint,
-    RemoveMembership, RestoreCustomer, SetTier, TagCustomer, UpdateCustomer, MAX_PAGE,
+    PostalAddress, Purpose, RecordConsent, RegisterCustomer, RemoveContactPoint, RemoveMembership,
+    RestoreCustomer, SetTier, TagCustomer, UpdateCustomer, MAX_PAGE,
 };
 pub use error::{Error, Result};
 pub use event::{CustomerChanges, EntityRef, Event, EventPayload, FORMAT_VERSION};
 pub use id::{AgentId, CustomerId, EventId, IdSource, InteractionId, SeededIds};
 pub use interaction::{Direction, Interaction, LogInteraction};
 pub use model::{Actor, AttrValue, Channel, Meta, Money, Network};
-pub use workspace::{BulkOutcome, Command, ConfigureWorkspace, Outcome, TimelineCursor, TimelineEntry, Workspace};
+pub use workspace::{
+    BulkOutcome, Command, ConfigureWorkspace, Outcome, TimelineCursor, TimelineEntry, Workspace,
+};

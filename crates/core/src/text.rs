@@ -291,7 +291,10 @@ mod tests {
     #[test]
     fn languages_and_zones() {
         assert_eq!(normalize_language("EN_us").ok(), Some("en-US".into()));
-        assert_eq!(normalize_language("zh-hant-tw").ok(), Some("zh-Hant-TW".into()));
+        assert_eq!(
+            normalize_language("zh-hant-tw").ok(),
+            Some("zh-Hant-TW".into())
+        );
         assert!(normalize_language("english!").is_err());
         assert_eq!(
             normalize_time_zone("Asia/Ho_Chi_Minh").ok(),

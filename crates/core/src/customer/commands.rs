@@ -86,19 +86,47 @@ pub struct UpdateCustomer {
     pub customer: CustomerId,
     #[serde(default)]
     pub full_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_util::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::double_option"
+    )]
     pub given_name: Option<Option<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_util::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::double_option"
+    )]
     pub family_name: Option<Option<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_util::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::double_option"
+    )]
     pub display_name: Option<Option<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_util::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::double_option"
+    )]
     pub preferred_channel: Option<Option<Channel>>,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_util::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::double_option"
+    )]
     pub language: Option<Option<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_util::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::double_option"
+    )]
     pub time_zone: Option<Option<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_util::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::double_option"
+    )]
     pub owner: Option<Option<AgentId>>,
     /// Attributes to set (value) or remove (`null`).
     #[serde(default)]
@@ -345,9 +373,7 @@ fn normalize_tags(tags: &[String]) -> Result<Vec<String>> {
     Ok(out)
 }
 
-fn normalize_attrs(
-    attrs: BTreeMap<String, AttrValue>,
-) -> Result<BTreeMap<String, AttrValue>> {
+fn normalize_attrs(attrs: BTreeMap<String, AttrValue>) -> Result<BTreeMap<String, AttrValue>> {
     attrs
         .into_iter()
         .map(|(k, v)| {
@@ -437,7 +463,11 @@ pub(crate) fn decide_register(
             contacts.push(c);
         }
     }
-    let language = cmd.language.as_deref().map(normalize_language).transpose()?;
+    let language = cmd
+        .language
+        .as_deref()
+        .map(normalize_language)
+        .transpose()?;
     let time_zone = cmd
         .time_zone
         .as_deref()
@@ -488,9 +518,11 @@ fn changed<T: PartialEq>(new: Option<T>, old: &T) -> Option<T> {
 
 pub(crate) fn decide_update(state: &State, cmd: UpdateCustomer) -> Result<Pending> {
     let c = active_customer(state, cmd.customer, "update")?;
-    let opt = |field: &str, v: Option<Option<String>>, max: usize| -> Result<Option<Option<String>>> {
-        v.map(|inner| opt_label(field, inner.as_deref(), max)).transpose()
-    };
+    let opt =
+        |field: &str, v: Option<Option<String>>, max: usize| -> Result<Option<Option<String>>> {
+            v.map(|inner| opt_label(field, inner.as_deref(), max))
+                .transpose()
+        };
     let mut ch = CustomerChanges {
         full_name: cmd
             .full_name
@@ -738,7 +770,11 @@ pub(crate) fn decide_add_membership(state: &State, cmd: AddMembership) -> Result
 
 pub(crate) fn decide_remove_membership(state: &State, cmd: RemoveMembership) -> Result<Pending> {
     let (p, _) = person_and_org(state, cmd.person, cmd.organization)?;
-    if !p.memberships.iter().any(|m| m.organization == cmd.organization) {
+    if !p
+        .memberships
+        .iter()
+        .any(|m| m.organization == cmd.organization)
+    {
         return Err(Error::NotFound {
             entity: "membership",
             id: format!("of {} in {}", cmd.person, cmd.organization),

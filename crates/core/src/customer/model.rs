@@ -18,7 +18,9 @@ pub enum CustomerKind {
 }
 
 /// Where a customer stands in its relationship with the business.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Lifecycle {
     /// Known, not yet qualified.

@@ -133,7 +133,10 @@ impl NameIndex {
         prefix: &'a str,
     ) -> impl Iterator<Item = (&'a Box<str>, &'a Vec<u32>)> + 'a {
         self.postings
-            .range::<str, _>((std::ops::Bound::Included(prefix), std::ops::Bound::Unbounded))
+            .range::<str, _>((
+                std::ops::Bound::Included(prefix),
+                std::ops::Bound::Unbounded,
+            ))
             .take_while(move |(k, _)| k.starts_with(prefix))
     }
 }
@@ -156,7 +159,10 @@ mod tests {
         ix.set(1, &names("Nguyễn Thị Ánh"));
         ix.set(2, &names("Đức Phúc"));
         fn hit(ix: &NameIndex, q: &str) -> Vec<u32> {
-            ix.search(q, 10, |_| true).into_iter().map(|h| h.0).collect()
+            ix.search(q, 10, |_| true)
+                .into_iter()
+                .map(|h| h.0)
+                .collect()
         }
         assert_eq!(hit(&ix, "nguyen van duc"), vec![0]);
         assert_eq!(hit(&ix, "NGUYEN"), vec![0, 1]);

@@ -4,7 +4,7 @@ mod log;
 mod query;
 pub(crate) mod state;
 
-pub use query::{TimelineEntry, TimelineCursor};
+pub use query::{TimelineCursor, TimelineEntry};
 pub(crate) use state::State;
 
 use crate::agent::{self, RegisterAgent, UpdateAgent};
@@ -161,7 +161,9 @@ impl Workspace {
     /// The events after sequence number `seq` (all of them for 0).
     #[must_use]
     pub fn events_since(&self, seq: u64) -> &[Event] {
-        let from = usize::try_from(seq).unwrap_or(usize::MAX).min(self.log.len());
+        let from = usize::try_from(seq)
+            .unwrap_or(usize::MAX)
+            .min(self.log.len());
         &self.log[from..]
     }
 
@@ -284,10 +286,7 @@ impl Workspace {
     /// # Errors
     /// [`Error::CorruptLog`] naming the first event (1-based position) that is
     /// out of sequence or inconsistent. Nothing is returned then.
-    pub fn replay(
-        events: impl IntoIterator<Item = Event>,
-        ids: Box<dyn IdSource>,
-    ) -> Result<Self> {
+    pub fn replay(events: impl IntoIterator<Item = Event>, ids: Box<dyn IdSource>) -> Result<Self> {
         let mut ws = Self::new(ids);
         for (i, ev) in events.into_iter().enumerate() {
             ws.push_checked(ev, i + 1)?;
@@ -333,7 +332,11 @@ impl Workspace {
     pub fn register_agent(&mut self, meta: Meta, cmd: RegisterAgent) -> Result<AgentId> {
         match self.execute(meta, Command::RegisterAgent(cmd))?.created {
             Some(EntityRef::Agent(id)) => Ok(id),
-            _ => Err(Error::invalid_input("command", "register_agent", "internal: no agent created")),
+            _ => Err(Error::invalid_input(
+                "command",
+                "register_agent",
+                "internal: no agent created",
+            )),
         }
     }
 
@@ -346,7 +349,11 @@ impl Workspace {
     pub fn register_customer(&mut self, meta: Meta, cmd: RegisterCustomer) -> Result<CustomerId> {
         match self.execute(meta, Command::RegisterCustomer(cmd))?.created {
             Some(EntityRef::Customer(id)) => Ok(id),
-            _ => Err(Error::invalid_input("command", "register_customer", "internal: no customer created")),
+            _ => Err(Error::invalid_input(
+                "command",
+                "register_customer",
+                "internal: no customer created",
+            )),
         }
     }
 
@@ -374,7 +381,11 @@ impl Workspace {
     pub fn log_interaction(&mut self, meta: Meta, cmd: LogInteraction) -> Result<InteractionId> {
         match self.execute(meta, Command::LogInteraction(cmd))?.created {
             Some(EntityRef::Interaction(id)) => Ok(id),
-            _ => Err(Error::invalid_input("command", "log_interaction", "internal: no interaction created")),
+            _ => Err(Error::invalid_input(
+                "command",
+                "log_interaction",
+                "internal: no interaction created",
+            )),
         }
     }
 }

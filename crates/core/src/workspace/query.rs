@@ -164,7 +164,11 @@ impl Workspace {
             }
             items.push(c);
         }
-        let next = if more { items.last().map(|c| c.id) } else { None };
+        let next = if more {
+            items.last().map(|c| c.id)
+        } else {
+            None
+        };
         Ok(Page { items, next })
     }
 
@@ -176,7 +180,9 @@ impl Workspace {
         let customers = &self.state.customers;
         self.state
             .names
-            .search(query, limit.min(MAX_PAGE), |p| !customers[p as usize].archived)
+            .search(query, limit.min(MAX_PAGE), |p| {
+                !customers[p as usize].archived
+            })
             .into_iter()
             .map(|(p, s)| (&customers[p as usize], s))
             .collect()

@@ -152,7 +152,9 @@ impl State {
         let contact_ok = |c: &ContactPoint| -> Result<(), String> {
             match c {
                 ContactPoint::Email { address, .. }
-                    if crate::text::normalize_email("email", address).ok().as_deref()
+                    if crate::text::normalize_email("email", address)
+                        .ok()
+                        .as_deref()
                         != Some(address.as_str()) =>
                 {
                     Err(format!("email {address:?} is not a normalised address"))
@@ -180,7 +182,15 @@ impl State {
                 Ok(())
             }
             (EntityRef::Agent(id), EventPayload::AgentUpdated { .. }) => known_agent(id),
-            (EntityRef::Customer(id), EventPayload::CustomerRegistered { names, contacts, owner, .. }) => {
+            (
+                EntityRef::Customer(id),
+                EventPayload::CustomerRegistered {
+                    names,
+                    contacts,
+                    owner,
+                    ..
+                },
+            ) => {
                 if self.customer_ix.contains_key(id) {
                     return Err(format!("customer {id} is registered twice"));
                 }
@@ -391,7 +401,12 @@ impl State {
         }
     }
 
-    fn apply_to_customer(&mut self, pos: u32, payload: &EventPayload, at: chrono::DateTime<chrono::Utc>) {
+    fn apply_to_customer(
+        &mut self,
+        pos: u32,
+        payload: &EventPayload,
+        at: chrono::DateTime<chrono::Utc>,
+    ) {
         let p = pos as usize;
         match payload {
             EventPayload::CustomerUpdated { changes } => {
@@ -438,7 +453,9 @@ impl State {
                 self.index_contact(pos, contact, true);
             }
             EventPayload::ContactPointRemoved { contact } => {
-                self.customers[p].contacts.retain(|c| !c.same_point(contact));
+                self.customers[p]
+                    .contacts
+                    .retain(|c| !c.same_point(contact));
                 self.index_contact(pos, contact, false);
             }
             EventPayload::ConsentRecorded { consent } => {
