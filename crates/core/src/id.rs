@@ -18,6 +18,9 @@ use uuid::Uuid;
 pub trait IdSource: fmt::Debug + Send + Sync {
     /// Returns 10 random bytes (80 bits) for the next id.
     fn next_random(&mut self) -> [u8; 10];
+
+    /// A copy of this source in its current state (used when a workspace is cloned).
+    fn clone_box(&self) -> Box<dyn IdSource>;
 }
 
 /// A deterministic [`IdSource`] (SplitMix64 stream) for tests, benchmarks and
@@ -49,6 +52,10 @@ impl IdSource for SeededIds {
         let a = self.next_u64().to_le_bytes();
         let b = self.next_u64().to_le_bytes();
         [a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], b[0], b[1]]
+    }
+
+    fn clone_box(&self) -> Box<dyn IdSource> {
+        Box::new(self.clone())
     }
 }
 

@@ -181,12 +181,12 @@ fn contact_points_of_every_kind_add_and_remove() {
             label: None,
         },
         ContactPoint::Address {
-            address: PostalAddress {
+            address: Box::new(PostalAddress {
                 lines: vec!["12 Nguyễn Huệ".into(), "Phường Bến Nghé, Quận 1".into()],
                 city: Some("Thành phố Hồ Chí Minh".into()),
                 country: Some("vn".into()),
                 ..Default::default()
-            },
+            }),
             label: Some("home".into()),
         },
         ContactPoint::Email {

@@ -314,7 +314,7 @@ pub(crate) fn normalize_contact(state: &State, c: ContactPoint) -> Result<Contac
                 })
                 .transpose()?;
             ContactPoint::Address {
-                address: PostalAddress {
+                address: Box::new(PostalAddress {
                     lines,
                     city: opt_label("address.city", address.city.as_deref(), 100)?,
                     region: opt_label("address.region", address.region.as_deref(), 100)?,
@@ -324,7 +324,7 @@ pub(crate) fn normalize_contact(state: &State, c: ContactPoint) -> Result<Contac
                         20,
                     )?,
                     country,
-                },
+                }),
                 label: opt_label("label", label.as_deref(), 40)?,
             }
         }

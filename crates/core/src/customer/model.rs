@@ -139,8 +139,8 @@ pub enum ContactPoint {
     },
     /// A postal address.
     Address {
-        /// The address.
-        address: PostalAddress,
+        /// The address (boxed: it is much larger than the other kinds).
+        address: Box<PostalAddress>,
         /// "billing", "shipping", ...
         #[serde(default, skip_serializing_if = "Option::is_none")]
         label: Option<String>,

@@ -125,7 +125,7 @@ impl Clone for Workspace {
         Self {
             state: self.state.clone(),
             log: self.log.clone(),
-            ids: Box::new(SeededIds::new(self.log.len() as u64)),
+            ids: self.ids.clone_box(),
         }
     }
 }
