@@ -149,6 +149,42 @@ impl CustomerChanges {
     }
 }
 
+/// The payload of `customer_registered`: the customer as first recorded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomerRegistered {
+    /// Person or organisation.
+    pub kind: CustomerKind,
+    /// Names.
+    pub names: Names,
+    /// Contact points (normalised).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<ContactPoint>,
+    /// Preferred channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_channel: Option<Channel>,
+    /// Language tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// Time zone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    /// Tags, sorted and unique.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Custom attributes.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, AttrValue>,
+    /// Owner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<AgentId>,
+    /// Lifecycle stage.
+    pub lifecycle: Lifecycle,
+    /// Tier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<String>,
+}
+
 /// What happened. JSON: an object with `"type"` and the fields of the variant.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
@@ -184,43 +220,12 @@ pub enum EventPayload {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         active: Option<bool>,
     },
-    /// A customer was registered.
-    CustomerRegistered {
-        /// Person or organisation.
-        kind: CustomerKind,
-        /// Names.
-        names: Names,
-        /// Contact points (normalised).
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        contacts: Vec<ContactPoint>,
-        /// Preferred channel.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        preferred_channel: Option<Channel>,
-        /// Language tag.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        language: Option<String>,
-        /// Time zone.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        time_zone: Option<String>,
-        /// Tags, sorted and unique.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        tags: Vec<String>,
-        /// Custom attributes.
-        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-        attributes: BTreeMap<String, AttrValue>,
-        /// Owner.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        owner: Option<AgentId>,
-        /// Lifecycle stage.
-        lifecycle: Lifecycle,
-        /// Tier.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        tier: Option<String>,
-    },
+    /// A customer was registered (boxed: the largest payload).
+    CustomerRegistered(Box<CustomerRegistered>),
     /// Some fields of a customer changed.
     CustomerUpdated {
         /// The changed fields and their new values.
-        changes: CustomerChanges,
+        changes: Box<CustomerChanges>,
     },
     /// A contact point was added.
     ContactPointAdded {
@@ -318,7 +323,7 @@ impl EventPayload {
             EventPayload::WorkspaceConfigured { .. } => "workspace_configured",
             EventPayload::AgentRegistered { .. } => "agent_registered",
             EventPayload::AgentUpdated { .. } => "agent_updated",
-            EventPayload::CustomerRegistered { .. } => "customer_registered",
+            EventPayload::CustomerRegistered(_) => "customer_registered",
             EventPayload::CustomerUpdated { .. } => "customer_updated",
             EventPayload::ContactPointAdded { .. } => "contact_point_added",
             EventPayload::ContactPointRemoved { .. } => "contact_point_removed",

@@ -21,7 +21,9 @@ pub use customer::{
     RestoreCustomer, SetTier, TagCustomer, UpdateCustomer, MAX_PAGE,
 };
 pub use error::{Error, Result};
-pub use event::{CustomerChanges, EntityRef, Event, EventPayload, FORMAT_VERSION};
+pub use event::{
+    CustomerChanges, CustomerRegistered, EntityRef, Event, EventPayload, FORMAT_VERSION,
+};
 pub use id::{AgentId, CustomerId, EventId, IdSource, InteractionId, SeededIds};
 pub use interaction::{Direction, Interaction, LogInteraction};
 pub use model::{Actor, AttrValue, Channel, Meta, Money, Network};

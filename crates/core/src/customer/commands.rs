@@ -4,7 +4,7 @@ use super::model::{
     Consent, ContactPoint, CustomerKind, Lifecycle, Membership, Names, PostalAddress, Purpose,
 };
 use crate::error::{Error, Result};
-use crate::event::{CustomerChanges, EntityRef, EventPayload};
+use crate::event::{CustomerChanges, CustomerRegistered, EntityRef, EventPayload};
 use crate::id::{AgentId, CustomerId, IdSource};
 use crate::model::{AttrValue, Channel, Meta};
 use crate::text::{
@@ -494,7 +494,7 @@ pub(crate) fn decide_register(
         id,
         vec![(
             EntityRef::Customer(id),
-            EventPayload::CustomerRegistered {
+            EventPayload::CustomerRegistered(Box::new(CustomerRegistered {
                 kind: cmd.kind,
                 names,
                 contacts,
@@ -506,7 +506,7 @@ pub(crate) fn decide_register(
                 owner: cmd.owner,
                 lifecycle: cmd.lifecycle.unwrap_or_default(),
                 tier,
-            },
+            })),
         )],
     ))
 }
@@ -567,7 +567,9 @@ pub(crate) fn decide_update(state: &State, cmd: UpdateCustomer) -> Result<Pendin
     }
     Ok(vec![(
         EntityRef::Customer(cmd.customer),
-        EventPayload::CustomerUpdated { changes: ch },
+        EventPayload::CustomerUpdated {
+            changes: Box::new(ch),
+        },
     )])
 }
 

@@ -5,7 +5,7 @@ use crate::agent::Agent;
 use crate::customer::search::NameIndex;
 use crate::customer::{ContactPoint, Customer, CustomerKind};
 use crate::error::{Error, Result};
-use crate::event::{EntityRef, Event, EventPayload, FORMAT_VERSION};
+use crate::event::{CustomerRegistered, EntityRef, Event, EventPayload, FORMAT_VERSION};
 use crate::id::{AgentId, CustomerId, InteractionId};
 use crate::interaction::{check_network, Interaction};
 use crate::model::Actor;
@@ -182,15 +182,13 @@ impl State {
                 Ok(())
             }
             (EntityRef::Agent(id), EventPayload::AgentUpdated { .. }) => known_agent(id),
-            (
-                EntityRef::Customer(id),
-                EventPayload::CustomerRegistered {
+            (EntityRef::Customer(id), EventPayload::CustomerRegistered(reg)) => {
+                let CustomerRegistered {
                     names,
                     contacts,
                     owner,
                     ..
-                },
-            ) => {
+                } = reg.as_ref();
                 if self.customer_ix.contains_key(id) {
                     return Err(format!("customer {id} is registered twice"));
                 }
@@ -301,9 +299,8 @@ impl State {
                     }
                 }
             }
-            (
-                EntityRef::Customer(id),
-                EventPayload::CustomerRegistered {
+            (EntityRef::Customer(id), EventPayload::CustomerRegistered(reg)) => {
+                let CustomerRegistered {
                     kind,
                     names,
                     contacts,
@@ -315,8 +312,7 @@ impl State {
                     owner,
                     lifecycle,
                     tier,
-                },
-            ) => {
+                } = reg.as_ref();
                 let pos = u32::try_from(self.customers.len()).unwrap_or(u32::MAX);
                 self.customer_ix.insert(*id, pos);
                 for c in contacts {
