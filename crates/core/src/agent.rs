@@ -79,15 +79,7 @@ pub(crate) fn decide_register(
         .map(|e| normalize_email("email", e))
         .transpose()?;
     let id = match cmd.id {
-        Some(id) if state.agents.contains_key(&id) => {
-            return Err(Error::Conflict {
-                field: "id".into(),
-                value: id.to_string(),
-                holder_entity: "agent",
-                holder: id.to_string(),
-                remedy: "omit the id to get a new one".into(),
-            })
-        }
+        Some(id) if state.agents.contains_key(&id) => return Err(Error::id_in_use("agent", id)),
         Some(id) => id,
         None => AgentId::generate(ids, meta.at),
     };

@@ -100,6 +100,18 @@ impl Error {
         }
     }
 
+    /// A [`Error::Conflict`] for a caller-chosen id that is already taken.
+    pub fn id_in_use(entity: &'static str, id: impl ToString) -> Self {
+        let id = id.to_string();
+        Error::Conflict {
+            field: "id".into(),
+            value: id.clone(),
+            holder_entity: entity,
+            holder: id,
+            remedy: "omit the id to get a new one".into(),
+        }
+    }
+
     /// Shorthand for [`Error::NotFound`].
     pub fn not_found(entity: &'static str, id: impl ToString) -> Self {
         Error::NotFound {

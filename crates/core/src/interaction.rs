@@ -162,13 +162,7 @@ pub(crate) fn decide_log(
         .transpose()?;
     let id = match cmd.id {
         Some(id) if state.interaction_ix.contains_key(&id) => {
-            return Err(Error::Conflict {
-                field: "id".into(),
-                value: id.to_string(),
-                holder_entity: "interaction",
-                holder: id.to_string(),
-                remedy: "omit the id to get a new one".into(),
-            })
+            return Err(Error::id_in_use("interaction", id))
         }
         Some(id) => id,
         None => InteractionId::generate(ids, meta.at),

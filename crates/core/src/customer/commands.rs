@@ -479,13 +479,7 @@ pub(crate) fn decide_register(
     let tier = opt_label("tier", cmd.tier.as_deref(), 40)?;
     let id = match cmd.id {
         Some(id) if state.customer_ix.contains_key(&id) => {
-            return Err(Error::Conflict {
-                field: "id".into(),
-                value: id.to_string(),
-                holder_entity: "customer",
-                holder: id.to_string(),
-                remedy: "omit the id to get a new one".into(),
-            })
+            return Err(Error::id_in_use("customer", id))
         }
         Some(id) => id,
         None => CustomerId::generate(ids, meta.at),
