@@ -81,7 +81,7 @@ pub(crate) fn decide_register(
     let id = match cmd.id {
         Some(id) if state.agents.contains_key(&id) => return Err(Error::id_in_use("agent", id)),
         Some(id) => id,
-        None => AgentId::generate(ids, meta.at),
+        None => AgentId::generate_unused(ids, meta.at, |id| state.agents.contains_key(id))?,
     };
     Ok((
         id,

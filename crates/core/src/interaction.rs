@@ -135,7 +135,9 @@ pub(crate) fn decide_log(
     check_network(cmd.channel, cmd.network).map_err(|reason| {
         Error::invalid_input(
             "network",
-            cmd.network.map(|n| format!("{n:?}")).unwrap_or_default(),
+            cmd.network
+                .map(|n| n.as_str().to_owned())
+                .unwrap_or_default(),
             reason,
         )
     })?;
@@ -165,7 +167,9 @@ pub(crate) fn decide_log(
             return Err(Error::id_in_use("interaction", id))
         }
         Some(id) => id,
-        None => InteractionId::generate(ids, meta.at),
+        None => InteractionId::generate_unused(ids, meta.at, |id| {
+            state.interaction_ix.contains_key(id)
+        })?,
     };
     Ok((
         id,

@@ -83,6 +83,29 @@ pub enum Network {
     Other,
 }
 
+impl Network {
+    /// The snake_case name used in JSON and in the bindings.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Network::Facebook => "facebook",
+            Network::Zalo => "zalo",
+            Network::Messenger => "messenger",
+            Network::Instagram => "instagram",
+            Network::Tiktok => "tiktok",
+            Network::Whatsapp => "whatsapp",
+            Network::Telegram => "telegram",
+            Network::Viber => "viber",
+            Network::Line => "line",
+            Network::Wechat => "wechat",
+            Network::Linkedin => "linkedin",
+            Network::X => "x",
+            Network::Youtube => "youtube",
+            Network::Other => "other",
+        }
+    }
+}
+
 /// Money as integer minor units and an ISO 4217 currency code. No floats.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Money {
@@ -134,17 +157,27 @@ pub enum AttrValue {
 }
 
 impl AttrValue {
+    /// Validates the value of attribute `key`; errors name the field
+    /// `attributes.<key>`.
     pub(crate) fn normalized(self, key: &str) -> Result<Self> {
+        let field = format!("attributes.{key}");
         Ok(match self {
-            AttrValue::Text(s) => AttrValue::Text(crate::text::normalize_text(key, &s, 4000)?),
+            AttrValue::Text(s) => AttrValue::Text(crate::text::normalize_text(&field, &s, 4000)?),
             AttrValue::Number(n) if !n.is_finite() => {
                 return Err(Error::invalid_input(
-                    key,
+                    field,
                     n.to_string(),
                     "numbers must be finite",
                 ))
             }
-            AttrValue::Money(m) => AttrValue::Money(Money::new(m.amount_minor, &m.currency)?),
+            AttrValue::Money(m) => AttrValue::Money(
+                Money::new(m.amount_minor, &m.currency).map_err(|e| match e {
+                    Error::InvalidInput { value, reason, .. } => {
+                        Error::invalid_input(format!("{field}.currency"), value, reason)
+                    }
+                    other => other,
+                })?,
+            ),
             other => other,
         })
     }

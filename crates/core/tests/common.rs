@@ -1,4 +1,4 @@
-#![allow(dead_code, missing_docs)]
+#![allow(dead_code, missing_docs, clippy::unwrap_used, clippy::expect_used)]
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use clientcare::*;
 

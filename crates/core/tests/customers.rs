@@ -1,6 +1,8 @@
 //! Customer capabilities: registration, normalisation, conflicts, updates,
 //! contact points, consent, tags, lifecycle, tier, archive, memberships, queries.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 use clientcare::*;
 use common::*;

@@ -1,5 +1,7 @@
 //! The event log: replay equality, the JSON Lines format, and untrusted imports.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 use clientcare::*;
 use common::*;
@@ -124,7 +126,8 @@ fn corrupt(edit: impl Fn(&mut Vec<String>)) -> Error {
 
 #[test]
 fn corrupt_logs_are_rejected_naming_the_line() {
-    let cases: Vec<(Box<dyn Fn(&mut Vec<String>)>, usize, &str)> = vec![
+    type Edit = Box<dyn Fn(&mut Vec<String>)>;
+    let cases: Vec<(Edit, usize, &str)> = vec![
         (
             Box::new(|l| l[2] = "{not json".into()),
             3,
@@ -223,6 +226,28 @@ fn commands_are_plain_serialisable_data() {
         r#"{"type":"register_customer","full_name":"x","colour":"red"}"#,
     );
     assert!(bad.is_err(), "unknown fields are refused");
+}
+
+#[test]
+fn an_import_replaying_the_same_seed_never_reuses_an_id() {
+    let ws = sample();
+    let mut copy =
+        Workspace::import_jsonl(&ws.export_jsonl(), Box::new(SeededIds::new(7))).unwrap();
+    // Seed 7 is the seed `sample` was built with: its first ids are all taken.
+    for i in 0..5 {
+        copy.register_customer(
+            at(2),
+            person(
+                &format!("Mới {i}"),
+                &format!("moi{i}@x.vn"),
+                &format!("090300099{i}"),
+            ),
+        )
+        .unwrap();
+    }
+    assert_eq!(copy.customer_count(), ws.customer_count() + 5);
+    let replayed = Workspace::replay(copy.events().to_vec(), Box::new(SeededIds::new(1))).unwrap();
+    assert_eq!(replayed, copy);
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! Interactions on every channel and the per-customer timeline.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 use chrono::Duration;
 use clientcare::*;
@@ -143,6 +145,6 @@ fn timeline_merges_interactions_at_their_time_and_pages_newest_first() {
         )
         .unwrap_err()
         .code(),
-        "not_found"
+        "invalid_input"
     );
 }

@@ -2,6 +2,8 @@
 //! invariants of the event-sourced workspace: a failed command changes
 //! nothing, and replaying (or re-importing) the log rebuilds an equal workspace.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 use clientcare::*;
 use common::*;

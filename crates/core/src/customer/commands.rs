@@ -482,7 +482,7 @@ pub(crate) fn decide_register(
             return Err(Error::id_in_use("customer", id))
         }
         Some(id) => id,
-        None => CustomerId::generate(ids, meta.at),
+        None => CustomerId::generate_unused(ids, meta.at, |id| state.customer_ix.contains_key(id))?,
     };
     Ok((
         id,
@@ -606,7 +606,7 @@ fn describe(c: &ContactPoint) -> String {
         ContactPoint::Address { address, .. } => format!("address {}", address.lines.join(", ")),
         ContactPoint::Social {
             network, handle, ..
-        } => format!("{network:?} handle {handle}"),
+        } => format!("{} handle {handle}", network.as_str()),
     }
 }
 
@@ -724,11 +724,11 @@ pub(crate) fn decide_restore(state: &State, cmd: RestoreCustomer) -> Result<Pend
     )])
 }
 
-fn person_and_org<'a>(
-    state: &'a State,
+fn person_and_org(
+    state: &State,
     person: CustomerId,
     org: CustomerId,
-) -> Result<(&'a super::Customer, &'a super::Customer)> {
+) -> Result<(&super::Customer, &super::Customer)> {
     let p = active_customer(state, person, "change memberships of")?;
     let o = state.customer(org)?;
     if p.kind != CustomerKind::Person {

@@ -244,9 +244,12 @@ impl Workspace {
                 entries
                     .iter()
                     .position(|e| e.event.seq == seq)
-                    .ok_or_else(|| Error::NotFound {
-                        entity: "timeline cursor",
-                        id: format!("{seq} on the timeline of customer {customer}"),
+                    .ok_or_else(|| {
+                        Error::invalid_input(
+                            "after",
+                            seq.to_string(),
+                            format!("not an event on the timeline of customer {customer}; pass the `next` of the previous page"),
+                        )
                     })?
                     + 1
             }
