@@ -1,1 +1,27 @@
-//! Python face of clientcare (work in progress).
+//! Python face of clientcare: the `clientcare._native` extension module.
+//!
+//! Thin by design: [`convert`] turns Python values into the core's serde
+//! forms and back, [`errors`] maps core errors to the Python exception
+//! hierarchy in one place, and each domain area adds its `Workspace` methods
+//! in its own file. All behaviour lives in the `clientcare` crate.
+
+mod agent;
+mod convert;
+mod customer;
+mod errors;
+mod interaction;
+mod workspace;
+
+use pyo3::prelude::*;
+
+/// Customer care (CRM) domain core: event-sourced customers, agents and
+/// interactions. Import `clientcare`, not this module.
+#[pymodule]
+#[pyo3(name = "_native")]
+fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<workspace::PyWorkspace>()?;
+    errors::register(m)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("FORMAT_VERSION", clientcare::FORMAT_VERSION)?;
+    Ok(())
+}

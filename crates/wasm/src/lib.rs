@@ -1,1 +1,18 @@
-//! JavaScript face of clientcare (work in progress).
+#![doc = include_str!("../README.md")]
+#![warn(missing_docs)]
+#![deny(rustdoc::broken_intra_doc_links)]
+
+// One binding file per domain area: [`workspace`] (the class, the log,
+// generic commands), [`agent`], [`customer`], [`interaction`]; [`convert`]
+// holds the value conversions and [`errors`] the one error mapping.
+
+pub mod agent;
+pub mod convert;
+pub mod customer;
+pub mod errors;
+pub mod interaction;
+mod types;
+pub mod workspace;
+
+pub use errors::{Failure, JsResult};
+pub use workspace::Workspace;

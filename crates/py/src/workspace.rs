@@ -1,0 +1,340 @@
+//! `clientcare.Workspace`: construction, the event log, generic `execute`
+//! and workspace settings. The domain areas add their methods in their own
+//! files (`agent.rs`, `customer.rs`, `interaction.rs`).
+
+use crate::convert::{
+    attrs_to_json, from_json, id_arg, now, str_arg, to_json, to_py, to_utc, uint_arg, Path,
+};
+use crate::errors::OrRaise;
+use clientcare::{
+    AddContactPoint, AddMembership, AgentId, ArchiveCustomer, ChangeLifecycle, Command,
+    ConfigureWorkspace, Error, LogInteraction, Meta, Outcome, RecordConsent, RegisterAgent,
+    RegisterCustomer, RemoveContactPoint, RemoveMembership, RestoreCustomer, SeededIds, SetTier,
+    TagCustomer, UpdateAgent, UpdateCustomer, Workspace,
+};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+use serde_json::{Map, Value};
+
+/// One tenant's customer-care data: an event-sourced workspace.
+///
+/// Every change is a command that is validated first; a command that fails
+/// raises a ``clientcare.Error`` subclass and changes nothing. Every command
+/// method takes ``at`` (an aware ``datetime``; ``None`` means now) and
+/// ``actor`` (an agent id; ``None`` means the system).
+///
+/// Args:
+///     default_region: ISO 3166 region used to read phone numbers written
+///         without ``+country`` (``"VN"``).
+///     seed: seed of the id generator; the same seed and the same commands give
+///         the same ids and the same event log. ``None`` draws one from the OS.
+///     at: time of the ``configure`` event that records ``default_region``
+///         (an aware datetime; ``None`` means now). Pass it for a reproducible log.
+///
+/// Raises:
+///     InvalidInputError: for an unknown region, a bad seed or a naive ``at``.
+///
+/// Example:
+///     >>> ws = clientcare.Workspace(default_region="VN", seed=42)
+///     >>> len(ws), ws.seq
+///     (0, 1)
+#[pyclass(module = "clientcare", name = "Workspace")]
+#[derive(Debug)]
+pub(crate) struct PyWorkspace {
+    pub(crate) inner: Workspace,
+}
+
+fn random_seed(py: Python<'_>) -> PyResult<u64> {
+    py.import("secrets")?
+        .call_method1("randbits", (64,))?
+        .extract()
+}
+
+fn seed_arg(py: Python<'_>, seed: Option<&Bound<'_, PyAny>>) -> PyResult<u64> {
+    match seed {
+        Some(s) => uint_arg(s, "seed").or_raise(py),
+        None => random_seed(py),
+    }
+}
+
+/// The `Meta` of a command: `at` (aware datetime, default now) and `actor`.
+pub(crate) fn meta(
+    py: Python<'_>,
+    at: Option<&Bound<'_, PyAny>>,
+    actor: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Meta> {
+    let at = match at {
+        Some(a) => to_utc(a, Path::Root("at")).or_raise(py)?,
+        None => now(py)?,
+    };
+    Ok(match actor {
+        Some(a) => Meta::agent(at, id_arg::<AgentId>(a, "actor").or_raise(py)?),
+        None => Meta::system(at),
+    })
+}
+
+/// Reads a command dict (`{"type": "register_customer", ...}`). Known types
+/// are parsed as their own struct so errors name the field.
+fn parse_command(mut m: Map<String, Value>) -> Result<Command, Error> {
+    let ty = match m.remove("type") {
+        Some(Value::String(s)) => s,
+        other => {
+            return Err(Error::invalid_input(
+                "type",
+                other.map(|v| v.to_string()).unwrap_or_default(),
+                "a command needs its \"type\" as a str, such as \"register_customer\"",
+            ))
+        }
+    };
+    let body = Value::Object(m);
+    macro_rules! parse {
+        ($t:ty, $variant:ident) => {
+            from_json::<$t>(&body, "").map(Command::$variant)
+        };
+    }
+    match ty.as_str() {
+        "configure_workspace" => parse!(ConfigureWorkspace, ConfigureWorkspace),
+        "register_agent" => parse!(RegisterAgent, RegisterAgent),
+        "update_agent" => parse!(UpdateAgent, UpdateAgent),
+        "register_customer" => parse!(RegisterCustomer, RegisterCustomer),
+        "update_customer" => parse!(UpdateCustomer, UpdateCustomer),
+        "add_contact_point" => parse!(AddContactPoint, AddContactPoint),
+        "remove_contact_point" => parse!(RemoveContactPoint, RemoveContactPoint),
+        "record_consent" => parse!(RecordConsent, RecordConsent),
+        "tag_customer" => parse!(TagCustomer, TagCustomer),
+        "untag_customer" => parse!(TagCustomer, UntagCustomer),
+        "change_lifecycle" => parse!(ChangeLifecycle, ChangeLifecycle),
+        "set_tier" => parse!(SetTier, SetTier),
+        "archive_customer" => parse!(ArchiveCustomer, ArchiveCustomer),
+        "restore_customer" => parse!(RestoreCustomer, RestoreCustomer),
+        "add_membership" => parse!(AddMembership, AddMembership),
+        "remove_membership" => parse!(RemoveMembership, RemoveMembership),
+        "log_interaction" => parse!(LogInteraction, LogInteraction),
+        // Unknown here (or new in the core): let the core's enum decide.
+        _ => {
+            let Value::Object(mut m) = body else {
+                return Err(Error::invalid_input("command", "", "expected a dict"));
+            };
+            m.insert("type".to_owned(), Value::String(ty));
+            from_json::<Command>(&Value::Object(m), "type")
+        }
+    }
+}
+
+fn command_from_py(command: &Bound<'_, PyAny>) -> Result<Command, Error> {
+    let root = Path::Root("");
+    let d = command.downcast::<PyDict>().map_err(|_| {
+        crate::convert::bad(
+            Path::Root("command"),
+            command,
+            "expected a dict such as {\"type\": \"register_customer\", \"full_name\": \"...\"}",
+        )
+    })?;
+    let mut m = Map::new();
+    for (k, v) in crate::convert::snapshot(d, root)?.iter() {
+        let key = str_arg(&k, "command")?;
+        let value = if key == "attributes" {
+            attrs_to_json(&v, Path::Key(&root, &key), true)?
+        } else {
+            to_json(&v, Path::Key(&root, &key))?
+        };
+        m.insert(key, value);
+    }
+    parse_command(m)
+}
+
+impl PyWorkspace {
+    /// Runs a core command with the `Meta` read from `at` and `actor`.
+    pub(crate) fn run(
+        &mut self,
+        py: Python<'_>,
+        command: Result<Command, Error>,
+        at: Option<&Bound<'_, PyAny>>,
+        actor: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Outcome> {
+        let command = command.or_raise(py)?;
+        let meta = meta(py, at, actor)?;
+        self.inner.execute(meta, command).or_raise(py)
+    }
+}
+
+#[pymethods]
+impl PyWorkspace {
+    #[new]
+    #[pyo3(signature = (default_region=None, seed=None, *, at=None))]
+    fn new(
+        py: Python<'_>,
+        default_region: Option<Bound<'_, PyAny>>,
+        seed: Option<Bound<'_, PyAny>>,
+        at: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let mut inner = Workspace::with_seed(seed_arg(py, seed.as_ref())?);
+        if let Some(r) = default_region {
+            let region = str_arg(&r, "default_region").or_raise(py)?;
+            inner
+                .configure(meta(py, at.as_ref(), None)?, Some(&region))
+                .or_raise(py)?;
+        }
+        Ok(Self { inner })
+    }
+
+    /// Rebuilds a workspace from an event log in JSON Lines (see ``export_log``).
+    ///
+    /// The log is untrusted input: every line is parsed and checked against
+    /// the events before it. Blank lines are ignored.
+    ///
+    /// Args:
+    ///     text: the log, one JSON event per line.
+    ///     seed: seed for the ids of new entities created after the import
+    ///         (``None``: from the OS).
+    ///
+    /// Returns:
+    ///     A workspace equal to the one that wrote the log.
+    ///
+    /// Raises:
+    ///     CorruptLogError: naming the 1-based line of the first bad event
+    ///         (``details["line"]``) and why; nothing is imported then.
+    ///     InvalidInputError: when ``text`` is not a str.
+    ///
+    /// Example:
+    ///     >>> copy = clientcare.Workspace.import_log(ws.export_log())
+    ///     >>> copy == ws
+    ///     True
+    #[staticmethod]
+    #[pyo3(signature = (text, seed=None))]
+    fn import_log(
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        seed: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let text = str_arg(text, "text").or_raise(py)?;
+        let seed = seed_arg(py, seed.as_ref())?;
+        let inner = py
+            .allow_threads(|| Workspace::import_jsonl(&text, Box::new(SeededIds::new(seed))))
+            .or_raise(py)?;
+        Ok(Self { inner })
+    }
+
+    /// The whole event log as JSON Lines: one event per line, ``\n`` after each.
+    ///
+    /// Example:
+    ///     >>> ws.export_log().count("\n") == ws.seq
+    ///     True
+    fn export_log(&self, py: Python<'_>) -> String {
+        py.allow_threads(|| self.inner.export_jsonl())
+    }
+
+    /// The events after sequence number ``since`` (all for 0), in their JSON
+    /// interchange form: plain dicts, times as ISO 8601 strings.
+    ///
+    /// Raises:
+    ///     InvalidInputError: when ``since`` is not a non-negative int.
+    ///
+    /// Example:
+    ///     >>> ws.events()[0]["payload"]
+    ///     {'type': 'workspace_configured', 'default_region': 'VN'}
+    #[pyo3(signature = (since=None), text_signature = "($self, since=0)")]
+    fn events<'py>(
+        &self,
+        py: Python<'py>,
+        since: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let since = match since {
+            Some(s) => uint_arg(&s, "since").or_raise(py)?,
+            None => 0,
+        };
+        let list = PyList::empty(py);
+        for ev in self.inner.events_since(since) {
+            list.append(to_py(py, ev)?)?;
+        }
+        Ok(list)
+    }
+
+    /// The sequence number of the last event (0 when empty).
+    #[getter]
+    fn seq(&self) -> u64 {
+        self.inner.seq()
+    }
+
+    /// The default phone region (``"VN"``), or ``None``.
+    #[getter]
+    fn default_region(&self) -> Option<String> {
+        self.inner.default_region().map(str::to_owned)
+    }
+
+    /// Equal when the event logs and the folded states are equal.
+    fn __eq__(&self, other: &Bound<'_, Self>) -> bool {
+        self.inner == other.borrow().inner
+    }
+
+    /// The number of customers (archived ones included).
+    fn __len__(&self) -> usize {
+        self.inner.customer_count()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Workspace(seq={}, customers={}, default_region={})",
+            self.inner.seq(),
+            self.inner.customer_count(),
+            self.inner
+                .default_region()
+                .map_or_else(|| "None".to_owned(), |r| format!("'{r}'"))
+        )
+    }
+
+    /// Runs any command given as a dict in its JSON form, the same form a
+    /// browser or a service would send: ``{"type": "register_customer",
+    /// "full_name": "..."}``. ``attributes`` may hold natural Python values.
+    ///
+    /// Returns:
+    ///     ``{"created": {"kind": ..., "id": ...} or None, "first_seq": int,
+    ///     "events": int}``; ``events`` is 0 when nothing changed.
+    ///
+    /// Raises:
+    ///     InvalidInputError: for an unknown ``type`` or a bad field (named in
+    ///         ``details["field"]``).
+    ///     NotFoundError, ConflictError, InvalidTransitionError: as the
+    ///         command's own method.
+    ///
+    /// Example:
+    ///     >>> out = ws.execute({"type": "register_customer", "full_name": "Lê Thị Hoa"}, at=at)
+    ///     >>> out["created"]["kind"], out["events"]
+    ///     ('customer', 1)
+    #[pyo3(signature = (command, *, at=None, actor=None))]
+    fn execute<'py>(
+        &mut self,
+        py: Python<'py>,
+        command: &Bound<'py, PyAny>,
+        at: Option<Bound<'py, PyAny>>,
+        actor: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let outcome = self.run(py, command_from_py(command), at.as_ref(), actor.as_ref())?;
+        to_py(py, &outcome)
+    }
+
+    /// Sets the default phone region (``"VN"``), or clears it with ``None``.
+    ///
+    /// Raises:
+    ///     InvalidInputError: for a code that is not an ISO 3166 region.
+    ///
+    /// Example:
+    ///     >>> ws.configure("US", at=at)
+    ///     >>> ws.default_region
+    ///     'US'
+    #[pyo3(signature = (default_region, *, at=None, actor=None))]
+    fn configure(
+        &mut self,
+        py: Python<'_>,
+        default_region: &Bound<'_, PyAny>,
+        at: Option<Bound<'_, PyAny>>,
+        actor: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        let command = crate::convert::Fields::new()
+            .put("default_region", Some(default_region))
+            .parse()
+            .map(Command::ConfigureWorkspace);
+        self.run(py, command, at.as_ref(), actor.as_ref())
+            .map(|_| ())
+    }
+}

@@ -1,0 +1,216 @@
+"""The stubs match the runtime module, type-check real usage, and the
+docstring examples run."""
+
+from __future__ import annotations
+
+import ast
+import doctest
+import inspect
+import subprocess
+import sys
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+
+import clientcare
+from clientcare import _native
+from conftest import AT, REPO
+
+PKG = Path(clientcare.__file__).parent
+HERE = Path(__file__).parent
+
+
+def stub_tree(name: str) -> ast.Module:
+    return ast.parse((PKG / name).read_text(encoding="utf-8"))
+
+
+def top_level_names(tree: ast.Module) -> set[str]:
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, (ast.ClassDef, ast.FunctionDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names.add(node.target.id)
+        elif isinstance(node, ast.Assign):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    return names
+
+
+def public(names: set[str]) -> set[str]:
+    return {n for n in names if not n.startswith("_") or n == "__version__"}
+
+
+def test_native_stub_names_match_the_module() -> None:
+    assert public(top_level_names(stub_tree("_native.pyi"))) == public(set(dir(_native)))
+
+
+def test_package_all_matches_its_stub() -> None:
+    tree = stub_tree("__init__.pyi")
+    stub_all = next(
+        ast.literal_eval(n.value)
+        for n in tree.body
+        if isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in n.targets)
+    )
+    assert sorted(stub_all) == sorted(clientcare.__all__)
+    for name in clientcare.__all__:
+        assert hasattr(clientcare, name), name
+
+
+def stub_class(name: str) -> ast.ClassDef:
+    return next(
+        n for n in stub_tree("_native.pyi").body if isinstance(n, ast.ClassDef) and n.name == name
+    )
+
+
+def stub_params(fn: ast.FunctionDef) -> list[tuple[str, str]]:
+    a = fn.args
+    out = [(p.arg, "positional") for p in a.posonlyargs + a.args]
+    out += [(p.arg, "keyword") for p in a.kwonlyargs]
+    if out and out[0][0] in ("self", "cls"):
+        out = out[1:]
+    return out
+
+
+def runtime_params(obj: object) -> list[tuple[str, str]]:
+    sig = inspect.signature(obj)  # type: ignore[arg-type]
+    kinds = {
+        inspect.Parameter.POSITIONAL_ONLY: "positional",
+        inspect.Parameter.POSITIONAL_OR_KEYWORD: "positional",
+        inspect.Parameter.KEYWORD_ONLY: "keyword",
+    }
+    return [(p.name, kinds[p.kind]) for p in sig.parameters.values() if p.name != "self"]
+
+
+def test_workspace_stub_matches_runtime_members_and_signatures() -> None:
+    cls = stub_class("Workspace")
+    stub_members = {
+        n.name: n for n in cls.body if isinstance(n, ast.FunctionDef)
+    }
+    runtime = {n for n in vars(clientcare.Workspace) if not n.startswith("_")}
+    assert {n for n in stub_members if not n.startswith("_")} == runtime
+    for name, fn in stub_members.items():
+        if any(isinstance(d, ast.Name) and d.id == "property" for d in fn.decorator_list):
+            assert not callable(inspect.getattr_static(clientcare.Workspace, name)), name
+            continue
+        if name == "__new__":
+            if sys.version_info < (3, 10):
+                continue  # class text signatures need Python 3.10 with abi3
+            assert stub_params(fn) == runtime_params(clientcare.Workspace), name
+        elif name in ("__eq__", "__len__"):
+            assert name in vars(clientcare.Workspace)
+        else:
+            assert stub_params(fn) == runtime_params(getattr(clientcare.Workspace, name)), name
+
+
+def test_exception_hierarchy_matches_stub() -> None:
+    for node in stub_tree("_native.pyi").body:
+        if isinstance(node, ast.ClassDef) and node.name != "Workspace":
+            cls = getattr(_native, node.name)
+            base = node.bases[0]
+            assert isinstance(base, ast.Name)
+            parent = Exception if base.id == "Exception" else getattr(_native, base.id)
+            assert cls.__bases__ == (parent,), node.name
+            assert cls.__module__ == "clientcare"
+    codes = {
+        clientcare.Error: "error",
+        clientcare.NotFoundError: "not_found",
+        clientcare.InvalidInputError: "invalid_input",
+        clientcare.InvalidTransitionError: "invalid_transition",
+        clientcare.ConflictError: "conflict",
+        clientcare.CorruptLogError: "corrupt_log",
+    }
+    for cls, code in codes.items():
+        assert cls.code == code
+
+
+def test_typed_usage_passes_mypy_strict() -> None:
+    pytest.importorskip("mypy")
+    proc = subprocess.run(
+        [
+            sys.executable, "-m", "mypy", "--strict", "--warn-unused-ignores",
+            "--no-error-summary", "--show-error-codes",
+            "--cache-dir", str(REPO / "target" / "mypy-cache"),
+            str(HERE / "typing_usage.py"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=str(REPO / "target"),
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def docstrings() -> list[tuple[str, str]]:
+    out = [("clientcare", clientcare.__doc__ or ""), ("Workspace", clientcare.Workspace.__doc__ or "")]
+    for name in vars(clientcare.Workspace):
+        doc = getattr(getattr(clientcare.Workspace, name), "__doc__", None)
+        if doc and ">>>" in doc:
+            out.append((f"Workspace.{name}", doc))
+    return out
+
+
+@pytest.mark.parametrize(("name", "doc"), docstrings(), ids=[n for n, _ in docstrings()])
+def test_docstring_examples_run(name: str, doc: str) -> None:
+    globs = {
+        "clientcare": clientcare,
+        "datetime": datetime,
+        "date": date,
+        "timezone": timezone,
+        "at": AT,
+        "ws": clientcare.Workspace(default_region="VN", seed=7, at=AT),
+    }
+    test = doctest.DocTestParser().get_doctest(doc, globs, name, None, 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.failures == 0, name
+
+
+def test_every_command_documents_what_it_raises() -> None:
+    for name in vars(clientcare.Workspace):
+        member = getattr(clientcare.Workspace, name)
+        if name.startswith("_") or not callable(member) or name in ("agents", "export_log"):
+            continue
+        assert "Raises:" in (member.__doc__ or ""), name
+
+
+def test_stubtest_finds_no_drift() -> None:
+    """mypy's stubtest compares every stub signature and default with the runtime."""
+    pytest.importorskip("mypy.stubtest")
+    proc = subprocess.run(
+        [
+            sys.executable, "-m", "mypy.stubtest", "clientcare",
+            "--allowlist", str(HERE / "stubtest-allowlist.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=str(REPO / "target"),
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-2000:]
+
+
+def test_documented_defaults_are_accepted_and_mean_the_default() -> None:
+    """Passing the defaults shown by ``inspect.signature`` (and the stubs)
+    explicitly behaves like leaving them out."""
+    ws = clientcare.Workspace(default_region="VN", seed=1, at=AT)
+
+    def defaults(fn: object) -> dict[str, object]:
+        return {
+            p.name: p.default
+            for p in inspect.signature(fn).parameters.values()  # type: ignore[arg-type]
+            if p.default is not p.empty and p.default is not Ellipsis and p.name not in ("at", "actor")
+        }
+
+    c = ws.register_customer("A", at=AT, **{**defaults(ws.register_customer), "emails": ["a@example.vn"]})
+    assert ws.customer(c)["kind"] == "person" and ws.customer(c)["contacts"][0]["address"] == "a@example.vn"
+    ws.add_contact_point(c, {"kind": "phone", "number": "0901234567"}, at=AT, **defaults(ws.add_contact_point))
+    i = ws.log_interaction(c, "phone", at=AT, **defaults(ws.log_interaction))
+    assert ws.interaction(i)["direction"] == "inbound"
+    assert ws.events(**defaults(ws.events)) == ws.events()
+    assert ws.list_customers(**defaults(ws.list_customers)) == ws.list_customers()
+    assert ws.search_customers("a", **defaults(ws.search_customers)) == ws.search_customers("a")
+    assert ws.timeline(c, **defaults(ws.timeline)) == ws.timeline(c)
+    ws.archive_customer(c, at=AT, **defaults(ws.archive_customer))
+    ws.restore_customer(c, at=AT, **defaults(ws.restore_customer))
+    assert ws.customer(c)["archived"] is False

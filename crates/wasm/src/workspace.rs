@@ -1,0 +1,211 @@
+//! The `Workspace` class: construction, the event log, generic commands and
+//! workspace settings.
+
+use crate::convert::{self, args, decode, js_to_value, meta, options, to_js};
+use crate::errors::{invalid, JsResult};
+use clientcare::{Command, ConfigureWorkspace, Meta, Outcome, SeededIds};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+/// One tenant's customer-care data: an event log and the state folded from it.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Workspace {
+    pub(crate) inner: clientcare::Workspace,
+}
+
+impl Workspace {
+    /// Runs a command with the `opts` of the call.
+    pub(crate) fn run(&mut self, opts: &JsValue, command: Command) -> JsResult<Outcome> {
+        let meta = meta(opts)?;
+        Ok(self.inner.execute(meta, command)?)
+    }
+}
+
+/// Defines the command `type`s and how to read each one's fields.
+macro_rules! commands {
+    ($($name:literal => $variant:ident),* $(,)?) => {
+        /// The `type`s of the commands this binding reads.
+        const COMMAND_TYPES: &[&str] = &[$($name),*];
+
+        fn decode_command(ty: &str, body: &Value) -> Option<JsResult<Command>> {
+            match ty {
+                $($name => Some(decode(body, "").map(Command::$variant)),)*
+                _ => None,
+            }
+        }
+    };
+}
+
+commands! {
+    "configure_workspace" => ConfigureWorkspace,
+    "register_agent" => RegisterAgent,
+    "update_agent" => UpdateAgent,
+    "register_customer" => RegisterCustomer,
+    "update_customer" => UpdateCustomer,
+    "add_contact_point" => AddContactPoint,
+    "remove_contact_point" => RemoveContactPoint,
+    "record_consent" => RecordConsent,
+    "tag_customer" => TagCustomer,
+    "untag_customer" => UntagCustomer,
+    "change_lifecycle" => ChangeLifecycle,
+    "set_tier" => SetTier,
+    "archive_customer" => ArchiveCustomer,
+    "restore_customer" => RestoreCustomer,
+    "add_membership" => AddMembership,
+    "remove_membership" => RemoveMembership,
+    "log_interaction" => LogInteraction,
+}
+
+/// A command object (`{ type: "register_customer", fullName: ... }`) as a core command.
+fn command(v: &JsValue) -> JsResult<Command> {
+    let value = match js_to_value(v, "")? {
+        Some(Value::Object(map)) => map,
+        _ => {
+            return Err(invalid(
+                "command",
+                convert::render_js(v),
+                "expected a command object such as { type: \"tag_customer\", customer, tags }",
+            ))
+        }
+    };
+    let ty = match value.get("type") {
+        Some(Value::String(t)) => t.clone(),
+        other => {
+            return Err(invalid(
+                "type",
+                other.map(Value::to_string).unwrap_or_default(),
+                format!(
+                    "expected the command type, one of: {}",
+                    COMMAND_TYPES.join(", ")
+                ),
+            ))
+        }
+    };
+    let mut body = value.clone();
+    body.remove("type");
+    if let Some(result) = decode_command(&ty, &Value::Object(body)) {
+        return result;
+    }
+    // A command type this binding does not list yet, if the core knows it.
+    decode::<Command>(&Value::Object(value), "").map_err(|e| match e.error() {
+        clientcare::Error::InvalidInput { reason, .. } if reason.starts_with("unknown variant") => {
+            invalid(
+                "type",
+                ty,
+                format!(
+                    "unknown command type; expected one of: {}",
+                    COMMAND_TYPES.join(", ")
+                ),
+            )
+        }
+        _ => e,
+    })
+}
+
+#[wasm_bindgen]
+impl Workspace {
+    /// An empty workspace. `seed` makes new ids reproducible (random when
+    /// absent); `defaultRegion` sets the region for phone numbers written
+    /// without `+country`, recorded as an event at `at` (now by default).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "WorkspaceOptions")]
+        options_: JsValue,
+    ) -> JsResult<Workspace> {
+        let o = options(&options_, "options", &["defaultRegion", "seed", "at"])?;
+        let (region, seed, at) = (&o[0], &o[1], &o[2]);
+        let mut inner = clientcare::Workspace::with_seed(convert::seed(seed)?);
+        if !region.is_undefined() && !region.is_null() {
+            let cmd: ConfigureWorkspace = args(&[("defaultRegion", region)])?;
+            let at = convert::instant_or_now(at, "at")?;
+            inner.execute(Meta::system(at), Command::ConfigureWorkspace(cmd))?;
+        }
+        Ok(Workspace { inner })
+    }
+
+    /// Rebuilds a workspace from a log written by `exportLog`. The text is
+    /// untrusted: a bad line throws `corrupt_log` naming it. `seed` is for the
+    /// ids of new entities (random when absent).
+    #[wasm_bindgen(js_name = importLog)]
+    pub fn import_log(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number | bigint")] seed: JsValue,
+    ) -> JsResult<Workspace> {
+        let text = convert::string(&text, "text")?;
+        let ids = Box::new(SeededIds::new(convert::seed(&seed)?));
+        Ok(Workspace {
+            inner: clientcare::Workspace::import_jsonl(&text, ids)?,
+        })
+    }
+
+    /// The whole event log as JSON Lines (one event per line).
+    #[wasm_bindgen(js_name = exportLog)]
+    pub fn export_log(&self) -> String {
+        self.inner.export_jsonl()
+    }
+
+    /// The events after sequence number `since` (all of them when absent).
+    #[wasm_bindgen(unchecked_return_type = "EventJson[]")]
+    pub fn events(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "number")] since: JsValue,
+    ) -> JsResult<JsValue> {
+        let since = convert::opt_count(&since, "since")?.unwrap_or(0);
+        to_js(self.inner.events_since(since))
+    }
+
+    /// The sequence number of the last event (0 when empty).
+    #[wasm_bindgen(getter)]
+    pub fn seq(&self) -> f64 {
+        self.inner.seq() as f64
+    }
+
+    /// How many customers there are (archived ones included).
+    #[wasm_bindgen(getter = customerCount)]
+    pub fn customer_count(&self) -> f64 {
+        self.inner.customer_count() as f64
+    }
+
+    /// The default phone region (`"VN"`), or `null`.
+    #[wasm_bindgen(getter = defaultRegion, unchecked_return_type = "string | null")]
+    pub fn default_region(&self) -> JsValue {
+        self.inner
+            .default_region()
+            .map_or(JsValue::NULL, JsValue::from_str)
+    }
+
+    /// Whether both workspaces hold the same log and state.
+    pub fn equals(&self, other: &Workspace) -> bool {
+        self.inner == other.inner
+    }
+
+    /// Runs any command given as data: `{ type: "tag_customer", customer, tags }`.
+    #[wasm_bindgen(unchecked_return_type = "Outcome")]
+    pub fn execute(
+        &mut self,
+        #[wasm_bindgen(js_name = command, unchecked_param_type = "Command")] command_: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CommandOptions")] opts: JsValue,
+    ) -> JsResult<JsValue> {
+        let cmd = command(&command_)?;
+        let outcome = self.run(&opts, cmd)?;
+        to_js(&outcome)
+    }
+
+    /// Sets the default phone region (`"VN"`), or clears it with `null`.
+    pub fn configure(
+        &mut self,
+        #[wasm_bindgen(js_name = defaultRegion, unchecked_param_type = "string | null")]
+        default_region: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CommandOptions")] opts: JsValue,
+    ) -> JsResult<()> {
+        convert::required(
+            &default_region,
+            "defaultRegion",
+            "a region such as \"VN\", or null",
+        )?;
+        let cmd: ConfigureWorkspace = args(&[("defaultRegion", &default_region)])?;
+        self.run(&opts, Command::ConfigureWorkspace(cmd))
+            .map(|_| ())
+    }
+}
