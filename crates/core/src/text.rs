@@ -118,6 +118,13 @@ pub fn normalize_phone(
             "a number without +country code needs the workspace default region; configure one or write it as +84...",
         ));
     }
+    // A number written with +country needs no region; passing one anyway makes
+    // the phonenumber crate drop Italian leading zeros (+39 02 ... turns invalid).
+    let region = if trimmed.starts_with('+') {
+        None
+    } else {
+        region
+    };
     let parsed = phonenumber::parse(region, trimmed)
         .map_err(|_| Error::invalid_input(field, raw, "not a phone number"))?;
     if !phonenumber::is_valid(&parsed) {
@@ -127,7 +134,18 @@ pub fn normalize_phone(
             "not a valid phone number for its country (check the digits and the country code)",
         ));
     }
-    Ok(parsed.format().mode(phonenumber::Mode::E164).to_string())
+    // E.164 is `+`, the country code, the national number's leading zeros (Italy)
+    // and the national number: written directly, it is several times faster than
+    // the crate's general formatter.
+    let national = parsed.national();
+    let mut out = String::with_capacity(16);
+    out.push('+');
+    out.push_str(&parsed.code().value().to_string());
+    for _ in 0..national.zeros() {
+        out.push('0');
+    }
+    out.push_str(&national.value().to_string());
+    Ok(out)
 }
 
 /// Cheap structural check that a stored value is E.164 (`+` and 8 to 15 digits).
@@ -283,6 +301,11 @@ mod tests {
             Some("+16502530000".into())
         );
         assert!(normalize_phone("phone", "12", vn).is_err());
+        // Italian numbers keep their leading zero in E.164.
+        assert_eq!(
+            normalize_phone("phone", "+39 02 1234 5678", vn).map_err(|e| e.to_string()),
+            Ok("+390212345678".into())
+        );
         assert!(normalize_phone("phone", "0901234567", None).is_err());
         assert!(is_e164("+84901234567"));
         assert!(!is_e164("0901234567"));
