@@ -1,0 +1,30 @@
+//! The main job: a month of a shop in Hồ Chí Minh City, saved as a JSON Lines
+//! event log, reloaded, checked and summarised.
+//!
+//! Usage: `hcmc-shop [PATH]` (default `target/hcmc-shop-events.jsonl`).
+
+use clientcare_examples::{run_main_job, ShopConfig};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let path = std::env::args_os().nth(1).map_or_else(
+        || PathBuf::from("target/hcmc-shop-events.jsonl"),
+        PathBuf::from,
+    );
+    let cfg = ShopConfig::default();
+    println!(
+        "A month in a shop in Hồ Chí Minh City: {} people and {} companies imported on 2026-10-01, {} days of activity (seed {}).\n",
+        cfg.people, cfg.companies, cfg.days, cfg.seed
+    );
+    match run_main_job(&cfg, &path) {
+        Ok(job) => {
+            print!("{job}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("hcmc-shop: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,649 @@
+//! A month in a shop in Hồ Chí Minh City, told through `clientcare` commands.
+//!
+//! The story, in order:
+//! 1. the shop configures its workspace (phones without `+country` are Vietnamese);
+//! 2. six staff members are registered in their teams;
+//! 3. the existing customer base is imported in bulk on 1 October 2026, people
+//!    and companies, Vietnamese and international, after showcase records
+//!    written by hand (Nguyễn Văn Đức, his company An Phát, Élodie Lefèvre);
+//! 4. some people are linked to the companies they work for;
+//! 5. every day of October, walk-ins sign up and customers get in touch on every
+//!    channel (in person, phone, email, SMS, Zalo, Facebook, Messenger,
+//!    Instagram, TikTok, live chat, forum, web form, ...). The shop reacts as
+//!    a CRM user would: a first purchase makes a lead a customer, regulars
+//!    become loyal and get a tier, people who message on Zalo give consent for
+//!    service messages, a few withdraw marketing consent;
+//! 6. on 20 October one customer asks to be left alone and is archived.
+//!
+//! Time only flows through explicit `at` values: the program never reads a clock.
+
+use chrono::{DateTime, Duration, Utc};
+use clientcare::{
+    AddMembership, AgentId, ArchiveCustomer, ChangeLifecycle, Channel, Command, CustomerId,
+    CustomerKind, Direction, Lifecycle, LogInteraction, Meta, Network, Purpose, RecordConsent,
+    RegisterAgent, RegisterCustomer, SetTier, TagCustomer, Workspace,
+};
+use clientcare_bench::{activity, calendar, CustomerGen, Rng};
+
+/// How big the simulated shop is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShopConfig {
+    /// People in the imported customer base.
+    pub people: usize,
+    /// Companies in the imported customer base.
+    pub companies: usize,
+    /// Days of activity from 1 October 2026.
+    pub days: u32,
+    /// Mean interactions per customer over the period.
+    pub interactions_per_customer: f64,
+    /// Seed of every generated name, number and time, and of the ids.
+    pub seed: u64,
+}
+
+impl Default for ShopConfig {
+    /// A few hundred customers and a month (October 2026).
+    fn default() -> Self {
+        Self {
+            people: 340,
+            companies: 40,
+            days: 31,
+            interactions_per_customer: 6.0,
+            seed: 2026,
+        }
+    }
+}
+
+impl ShopConfig {
+    /// A small shop for tests: same story, fewer customers, ten days.
+    #[must_use]
+    pub fn small() -> Self {
+        Self {
+            people: 70,
+            companies: 8,
+            days: 10,
+            interactions_per_customer: 4.0,
+            seed: 7,
+        }
+    }
+}
+
+/// The shop's staff, by team.
+#[derive(Debug, Clone, Default)]
+pub struct Staff {
+    /// Sales floor ("Bán hàng").
+    pub sales: Vec<AgentId>,
+    /// Customer care ("Chăm sóc khách hàng"): phone, chat and social.
+    pub care: Vec<AgentId>,
+    /// Business accounts ("Khách hàng doanh nghiệp").
+    pub b2b: Vec<AgentId>,
+    /// Technical support ("Hỗ trợ kỹ thuật").
+    pub tech: Vec<AgentId>,
+}
+
+/// The simulated shop once the period is over.
+#[derive(Debug)]
+pub struct Shop {
+    /// The workspace with the whole history.
+    pub workspace: Workspace,
+    /// The staff.
+    pub staff: Staff,
+    /// Nguyễn Văn Đức, the showcase customer whose card the summary prints.
+    pub showcase: CustomerId,
+    /// The customer archived on 20 October (or on the last day of a shorter period).
+    pub archived: Option<CustomerId>,
+    /// First instant of the period (1 October 2026, 08:00 in Hồ Chí Minh City).
+    pub start: DateTime<Utc>,
+    /// End of the period.
+    pub end: DateTime<Utc>,
+}
+
+/// Builds the shop described by `cfg`.
+///
+/// # Errors
+/// Any command the workspace refuses (none is expected: the story is valid).
+pub fn build_shop(cfg: &ShopConfig) -> Result<Shop, clientcare::Error> {
+    let start = calendar::local(2026, 10, 1, 8, 0).ok_or_else(|| {
+        clientcare::Error::invalid_input("start", "2026-10-01 08:00", "not a local time")
+    })?;
+    let mut sim = Sim {
+        ws: Workspace::with_seed(cfg.seed),
+        rng: Rng::new(cfg.seed),
+        gen: CustomerGen::new(cfg.seed),
+        staff: Staff::default(),
+        customers: Vec::new(),
+        visits: Vec::new(),
+    };
+
+    // 1. Settings.
+    sim.ws.configure(Meta::system(start), Some("VN"))?;
+
+    // 2. Staff.
+    sim.register_staff(start)?;
+
+    // 3. Hand-written showcase records (Đức, his company An Phát, Élodie),
+    //    then the customer base, imported in one bulk call.
+    let (showcase, company) = sim.register_showcase(start)?;
+    sim.import_customers(start, cfg)?;
+
+    // 4. People working for client companies.
+    sim.link_people_to_companies(start + Duration::minutes(30), showcase, company)?;
+
+    // 5. Day by day, everything in time order.
+    let mut archived = None;
+    for day in 0..cfg.days {
+        let open = start + Duration::days(i64::from(day));
+        let close = open + Duration::hours(13); // 08:00 to 21:00
+        let contacts =
+            cfg.interactions_per_customer * sim.customers.len() as f64 / f64::from(cfg.days.max(1));
+        let mut plan = sim.plan_day(open, close, contacts);
+        if day == 2 {
+            // Đức's day: a Zalo message at 10:00, a purchase at 15:00, a call at 17:00.
+            for (hours, step) in [
+                (2, Happening::DucWrites),
+                (7, Happening::DucBuys),
+                (9, Happening::DucCalled),
+            ] {
+                plan.push((open + Duration::hours(hours), step));
+            }
+        }
+        plan.sort_by_key(|(at, _)| *at);
+        for (at, happening) in plan {
+            match happening {
+                Happening::WalkIn => sim.walk_in(at)?,
+                Happening::Contact => sim.random_contact(at)?,
+                step => sim.showcase_step(at, showcase, step)?,
+            }
+        }
+        // 6. A customer asks to stop all contact.
+        if archived.is_none() && (day == 19 || day + 1 == cfg.days) {
+            archived = Some(sim.archive_one(close)?);
+        }
+    }
+    let end = start + Duration::days(i64::from(cfg.days));
+    Ok(Shop {
+        workspace: sim.ws,
+        staff: sim.staff,
+        showcase,
+        archived,
+        start,
+        end,
+    })
+}
+
+/// What happens at some moment of a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Happening {
+    /// Someone signs up at the counter.
+    WalkIn,
+    /// A customer gets in touch (or is contacted).
+    Contact,
+    /// Đức writes on Zalo.
+    DucWrites,
+    /// Đức buys in the shop.
+    DucBuys,
+    /// The shop calls Đức about the delivery.
+    DucCalled,
+}
+
+/// Working state of the simulation.
+struct Sim {
+    ws: Workspace,
+    rng: Rng,
+    gen: CustomerGen,
+    staff: Staff,
+    /// Every customer, in registration order.
+    customers: Vec<CustomerId>,
+    /// In-person visits per customer (same order), to promote regulars.
+    visits: Vec<u32>,
+}
+
+impl Sim {
+    fn register_staff(&mut self, at: DateTime<Utc>) -> Result<(), clientcare::Error> {
+        let people = [
+            ("Nguyễn Thị Mai", "Bán hàng", "mai.nguyen"),
+            ("Trần Minh Khoa", "Bán hàng", "khoa.tran"),
+            ("Lê Hoàng Nam", "Chăm sóc khách hàng", "nam.le"),
+            ("Huỳnh Ngọc Hân", "Chăm sóc khách hàng", "han.huynh"),
+            ("Phạm Quốc Bảo", "Khách hàng doanh nghiệp", "bao.pham"),
+            ("Võ Thanh Tâm", "Hỗ trợ kỹ thuật", "tam.vo"),
+        ];
+        for (name, team, mailbox) in people {
+            let id = self.ws.register_agent(
+                Meta::system(at),
+                RegisterAgent {
+                    name: name.into(),
+                    team: Some(team.into()),
+                    email: Some(format!("{mailbox}@cuahang.example.vn")),
+                    ..RegisterAgent::default()
+                },
+            )?;
+            match team {
+                "Bán hàng" => self.staff.sales.push(id),
+                "Chăm sóc khách hàng" => self.staff.care.push(id),
+                "Khách hàng doanh nghiệp" => self.staff.b2b.push(id),
+                _ => self.staff.tech.push(id),
+            }
+        }
+        Ok(())
+    }
+
+    fn track(&mut self, id: CustomerId) {
+        self.customers.push(id);
+        self.visits.push(0);
+    }
+
+    /// Customers written by hand (Đức, his company An Phát, Élodie), so the
+    /// summary has familiar faces. Returns (Đức, An Phát).
+    fn register_showcase(
+        &mut self,
+        at: DateTime<Utc>,
+    ) -> Result<(CustomerId, CustomerId), clientcare::Error> {
+        let b2b = self.staff.b2b.first().copied();
+        let company = self.ws.register_customer(
+            Meta::system(at),
+            RegisterCustomer {
+                kind: CustomerKind::Organization,
+                full_name: "Công ty TNHH Thương mại Dịch vụ An Phát".into(),
+                display_name: Some("An Phát".into()),
+                emails: vec!["lienhe@anphat.example.vn".into()],
+                phones: vec!["(028) 3822 1234".into()],
+                tags: vec!["b2b".into(), "khách sỉ".into()],
+                owner: b2b,
+                lifecycle: Some(Lifecycle::Customer),
+                ..RegisterCustomer::default()
+            },
+        )?;
+        let duc = self.ws.register_customer(
+            Meta::system(at),
+            RegisterCustomer {
+                full_name: "Nguyễn Văn Đức".into(),
+                given_name: Some("Đức".into()),
+                family_name: Some("Nguyễn".into()),
+                display_name: Some("anh Đức".into()),
+                emails: vec!["Duc.Nguyen@Example.VN".into()],
+                phones: vec!["090 123 4567".into()],
+                preferred_channel: Some(Channel::Social),
+                language: Some("vi".into()),
+                tags: vec!["khách quen".into(), "quận 1".into()],
+                owner: self.staff.care.first().copied(),
+                ..RegisterCustomer::default()
+            },
+        )?;
+        let elodie = self.ws.register_customer(
+            Meta::system(at),
+            RegisterCustomer {
+                full_name: "Élodie Lefèvre".into(),
+                emails: vec!["elodie.lefevre@example.fr".into()],
+                phones: vec!["+33 6 12 34 56 78".into()],
+                language: Some("fr".into()),
+                time_zone: Some("Europe/Paris".into()),
+                tags: vec!["quận 2".into()],
+                ..RegisterCustomer::default()
+            },
+        )?;
+        for id in [company, duc, elodie] {
+            self.track(id);
+        }
+        Ok((duc, company))
+    }
+
+    /// The existing customer base arrives as one bulk import (actor: system).
+    fn import_customers(
+        &mut self,
+        at: DateTime<Utc>,
+        cfg: &ShopConfig,
+    ) -> Result<(), clientcare::Error> {
+        let mut rows: Vec<RegisterCustomer> = Vec::with_capacity(cfg.people + cfg.companies);
+        for i in 0..cfg.people + cfg.companies {
+            let mut c = if i < cfg.companies {
+                self.gen.company()
+            } else {
+                self.gen.person(0.85)
+            };
+            c.row.owner = Some(match c.row.kind {
+                CustomerKind::Organization => pick(&mut self.rng, &self.staff.b2b),
+                CustomerKind::Person => pick(&mut self.rng, &self.staff.sales),
+            });
+            rows.push(c.row);
+        }
+        let outcome = self.ws.register_customers(Meta::system(at), rows);
+        if let Some((_, e)) = outcome.errors().next() {
+            return Err(e.clone());
+        }
+        for id in outcome.rows.into_iter().flatten() {
+            self.track(id);
+        }
+        Ok(())
+    }
+
+    fn link_people_to_companies(
+        &mut self,
+        at: DateTime<Utc>,
+        duc: CustomerId,
+        an_phat: CustomerId,
+    ) -> Result<(), clientcare::Error> {
+        let b2b = pick(&mut self.rng, &self.staff.b2b);
+        self.ws.execute(
+            Meta::agent(at, b2b),
+            Command::AddMembership(AddMembership {
+                person: duc,
+                organization: an_phat,
+                role: Some("trưởng phòng mua hàng".into()),
+            }),
+        )?;
+        let mut companies = Vec::new();
+        let mut people = Vec::new();
+        for &id in &self.customers {
+            match self.ws.customer(id)?.kind {
+                CustomerKind::Organization => companies.push(id),
+                CustomerKind::Person => people.push(id),
+            }
+        }
+        let roles = ["giám đốc", "kế toán", "nhân viên mua hàng", "trợ lý"];
+        for (i, &org) in companies.iter().enumerate() {
+            for j in 0..1 + self.rng.below(2) as usize {
+                let Some(&person) = people.get(3 + i * 2 + j) else {
+                    break;
+                };
+                self.ws.execute(
+                    Meta::agent(at, b2b),
+                    Command::AddMembership(AddMembership {
+                        person,
+                        organization: org,
+                        role: Some((*self.rng.pick(&roles)).to_owned()),
+                    }),
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The day's walk-ins and contacts at business-biased times.
+    fn plan_day(
+        &mut self,
+        open: DateTime<Utc>,
+        close: DateTime<Utc>,
+        contacts: f64,
+    ) -> Vec<(DateTime<Utc>, Happening)> {
+        let count = contacts.floor() as u64 + u64::from(self.rng.chance(contacts.fract()));
+        let walk_ins = self.rng.below(3);
+        let mut plan = Vec::with_capacity((count + walk_ins) as usize);
+        for _ in 0..walk_ins {
+            plan.push((
+                calendar::business_time(&mut self.rng, open, close),
+                Happening::WalkIn,
+            ));
+        }
+        for _ in 0..count {
+            plan.push((
+                calendar::business_time(&mut self.rng, open, close),
+                Happening::Contact,
+            ));
+        }
+        plan
+    }
+
+    /// Someone signs up at the counter after a first purchase.
+    fn walk_in(&mut self, at: DateTime<Utc>) -> Result<(), clientcare::Error> {
+        let seller = pick(&mut self.rng, &self.staff.sales);
+        let mut row = self.gen.person(0.85).row;
+        row.owner = Some(seller);
+        row.lifecycle = Some(Lifecycle::Customer);
+        let id = self.ws.register_customer(Meta::agent(at, seller), row)?;
+        self.track(id);
+        Ok(())
+    }
+
+    /// A customer registered so far gets in touch; regulars (the first fifth
+    /// of the customer base) more often than others.
+    fn random_contact(&mut self, at: DateTime<Utc>) -> Result<(), clientcare::Error> {
+        let n = self.customers.len();
+        let i = if self.rng.chance(0.3) {
+            self.rng.index(n.div_ceil(5))
+        } else {
+            self.rng.index(n)
+        };
+        let Some(&customer) = self.customers.get(i) else {
+            return Ok(());
+        };
+        if self.ws.customer(customer)?.archived {
+            return Ok(());
+        }
+        self.contact(at, i, customer)
+    }
+
+    /// One contact and the shop's reaction to it.
+    fn contact(
+        &mut self,
+        at: DateTime<Utc>,
+        i: usize,
+        customer: CustomerId,
+    ) -> Result<(), clientcare::Error> {
+        let d = activity::interaction(&mut self.rng);
+        let c = self.ws.customer(customer)?;
+        let team = match (d.channel, c.kind) {
+            (_, CustomerKind::Organization) => &self.staff.b2b,
+            (Channel::InPerson, _) => &self.staff.sales,
+            _ if d.subject.as_deref() == Some("Tư vấn bảo hành") => &self.staff.tech,
+            _ => &self.staff.care,
+        };
+        let agent = pick(&mut self.rng, team);
+        let lifecycle = c.lifecycle;
+        let tier = c.tier.clone();
+        // Web forms arrive on their own; everything else is logged by the agent
+        // a few minutes after it happened.
+        let (meta, handler) = if d.with_agent {
+            (Meta::agent(at, agent), Some(agent))
+        } else {
+            (Meta::system(at), None)
+        };
+        let occurred = at - Duration::minutes(self.rng.range(0, 9) as i64);
+        self.ws.log_interaction(
+            meta,
+            LogInteraction {
+                network: d.network,
+                direction: d.direction,
+                subject: d.subject,
+                summary: d.summary,
+                agent: handler,
+                occurred_at: Some(occurred),
+                duration_seconds: d.duration_seconds,
+                ..LogInteraction::new(customer, d.channel)
+            },
+        )?;
+        let after = Meta::agent(at + Duration::minutes(1), agent);
+
+        // Someone who writes on Zalo agrees to get service messages there.
+        if d.network == Some(Network::Zalo)
+            && d.direction == Direction::Inbound
+            && self.rng.chance(0.3)
+        {
+            self.ws.execute(
+                after,
+                Command::RecordConsent(RecordConsent {
+                    customer,
+                    channel: Channel::Social,
+                    purpose: Purpose::Service,
+                    granted: true,
+                    source: "Zalo OA".into(),
+                }),
+            )?;
+        }
+        // Now and then someone opts in to, or out of, the newsletter.
+        if d.channel == Channel::Email && self.rng.chance(0.15) {
+            let granted = self.rng.chance(0.7);
+            self.ws.execute(
+                after,
+                Command::RecordConsent(RecordConsent {
+                    customer,
+                    channel: Channel::Email,
+                    purpose: Purpose::Marketing,
+                    granted,
+                    source: if granted {
+                        "form đăng ký trên web"
+                    } else {
+                        "link hủy đăng ký"
+                    }
+                    .into(),
+                }),
+            )?;
+        }
+        // A visit to the shop is a purchase: leads and prospects become customers,
+        // and the third visit makes a regular.
+        if d.channel == Channel::InPerson && d.direction != Direction::Internal {
+            self.visits[i] += 1;
+            let to = match (lifecycle, self.visits[i]) {
+                (Lifecycle::Lead | Lifecycle::Prospect | Lifecycle::Churned, _) => {
+                    Some(Lifecycle::Customer)
+                }
+                (Lifecycle::Customer, v) if v >= 3 => Some(Lifecycle::Loyal),
+                _ => None,
+            };
+            if let Some(to) = to {
+                self.ws.execute(
+                    after,
+                    Command::ChangeLifecycle(ChangeLifecycle {
+                        customer,
+                        to,
+                        reason: Some(format!("mua hàng tại cửa hàng (lần {})", self.visits[i])),
+                    }),
+                )?;
+            }
+            if self.visits[i] == 3 && tier.as_deref() != Some("vàng") {
+                self.ws.execute(
+                    after,
+                    Command::SetTier(SetTier {
+                        customer,
+                        tier: Some("vàng".into()),
+                    }),
+                )?;
+                self.ws.execute(
+                    after,
+                    Command::TagCustomer(TagCustomer {
+                        customer,
+                        tags: vec!["vip".into()],
+                    }),
+                )?;
+            }
+        }
+        // An enquiry about prices turns a lead into a prospect.
+        if lifecycle == Lifecycle::Lead && d.channel != Channel::InPerson && self.rng.chance(0.2) {
+            self.ws.execute(
+                after,
+                Command::ChangeLifecycle(ChangeLifecycle {
+                    customer,
+                    to: Lifecycle::Prospect,
+                    reason: Some("hỏi giá sản phẩm".into()),
+                }),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Đức's own story: a Zalo message and a consent, a big purchase that
+    /// makes him loyal with the top tier, a delivery call.
+    fn showcase_step(
+        &mut self,
+        at: DateTime<Utc>,
+        duc: CustomerId,
+        step: Happening,
+    ) -> Result<(), clientcare::Error> {
+        let care = pick(&mut self.rng, &self.staff.care);
+        let sales = pick(&mut self.rng, &self.staff.sales);
+        match step {
+            Happening::DucWrites => {
+                self.ws.log_interaction(
+                    Meta::agent(at, care),
+                    LogInteraction {
+                        network: Some(Network::Zalo),
+                        subject: Some("Hỏi giá sản phẩm".into()),
+                        summary: Some(
+                            "Anh Đức hỏi giá bộ bàn ghế gỗ, hẹn chiều ghé cửa hàng.".into(),
+                        ),
+                        agent: Some(care),
+                        ..LogInteraction::new(duc, Channel::Social)
+                    },
+                )?;
+                self.ws.execute(
+                    Meta::agent(at, care),
+                    Command::RecordConsent(RecordConsent {
+                        customer: duc,
+                        channel: Channel::Social,
+                        purpose: Purpose::Marketing,
+                        granted: true,
+                        source: "Zalo OA".into(),
+                    }),
+                )?;
+            }
+            Happening::DucBuys => {
+                self.ws.log_interaction(
+                    Meta::agent(at, sales),
+                    LogInteraction {
+                        subject: Some("Mua bộ bàn ghế gỗ".into()),
+                        agent: Some(sales),
+                        duration_seconds: Some(2400),
+                        ..LogInteraction::new(duc, Channel::InPerson)
+                    },
+                )?;
+                if self.ws.customer(duc)?.lifecycle != Lifecycle::Loyal {
+                    self.ws.execute(
+                        Meta::agent(at, sales),
+                        Command::ChangeLifecycle(ChangeLifecycle {
+                            customer: duc,
+                            to: Lifecycle::Loyal,
+                            reason: Some("khách quen, mua đơn lớn".into()),
+                        }),
+                    )?;
+                }
+                self.ws.execute(
+                    Meta::agent(at, sales),
+                    Command::SetTier(SetTier {
+                        customer: duc,
+                        tier: Some("kim cương".into()),
+                    }),
+                )?;
+            }
+            _ => {
+                self.ws.log_interaction(
+                    Meta::agent(at, care),
+                    LogInteraction {
+                        direction: Direction::Outbound,
+                        subject: Some("Xác nhận giao hàng".into()),
+                        agent: Some(care),
+                        duration_seconds: Some(95),
+                        ..LogInteraction::new(duc, Channel::Phone)
+                    },
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A customer asks the shop to stop contacting them: archived, with the reason.
+    fn archive_one(&mut self, at: DateTime<Utc>) -> Result<CustomerId, clientcare::Error> {
+        let care = pick(&mut self.rng, &self.staff.care);
+        // The last imported person: not a showcase customer.
+        let Some(&id) = self.customers.iter().rev().find(|&&id| {
+            self.ws
+                .customer(id)
+                .is_ok_and(|c| c.kind == CustomerKind::Person && !c.archived)
+        }) else {
+            return Err(clientcare::Error::not_found(
+                "customer",
+                "a person to archive",
+            ));
+        };
+        self.ws.execute(
+            Meta::agent(at, care),
+            Command::ArchiveCustomer(ArchiveCustomer {
+                customer: id,
+                reason: Some("khách yêu cầu ngừng liên hệ".into()),
+            }),
+        )?;
+        Ok(id)
+    }
+}
+
+fn pick(rng: &mut Rng, agents: &[AgentId]) -> AgentId {
+    *rng.pick(agents)
+}

@@ -1,0 +1,447 @@
+//! A readable summary of a workspace: counts, channels, busiest agents, one
+//! customer card with the latest entries of its timeline, a search example.
+
+use chrono::{DateTime, Utc};
+use clientcare::{
+    Channel, Customer, CustomerFilter, CustomerId, CustomerKind, EventPayload, Lifecycle,
+    PageRequest, Workspace, MAX_PAGE,
+};
+use clientcare_bench::calendar::TZ;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// What the summary shows about one customer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomerCard {
+    /// Full name.
+    pub name: String,
+    /// How the shop addresses them.
+    pub shown: String,
+    /// Lifecycle stage.
+    pub lifecycle: Lifecycle,
+    /// Tier.
+    pub tier: Option<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Emails (normalised).
+    pub emails: Vec<String>,
+    /// Phones (E.164).
+    pub phones: Vec<String>,
+    /// Owner agent's name.
+    pub owner: Option<String>,
+    /// "Organisation name (role)".
+    pub memberships: Vec<String>,
+    /// "channel/purpose: granted|withdrawn (source)".
+    pub consents: Vec<String>,
+    /// The latest timeline entries, newest first: (local time, what happened).
+    pub latest: Vec<(String, String)>,
+}
+
+/// The name-search example.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchExample {
+    /// The query, without diacritics.
+    pub query: String,
+    /// How many active customers match (capped at 1000).
+    pub matches: usize,
+    /// The best matches: (full name, score).
+    pub top: Vec<(String, u32)>,
+}
+
+/// Counts and examples describing a workspace.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// Events in the log.
+    pub events: usize,
+    /// Customers, archived included.
+    pub customers: usize,
+    /// People.
+    pub people: usize,
+    /// Organisations.
+    pub organizations: usize,
+    /// Archived customers.
+    pub archived: usize,
+    /// Active customers per lifecycle stage.
+    pub by_lifecycle: Vec<(Lifecycle, usize)>,
+    /// Active customers per tier ("(none)" without one).
+    pub by_tier: BTreeMap<String, usize>,
+    /// Interactions.
+    pub interactions: usize,
+    /// Interactions per channel, every channel listed.
+    pub by_channel: Vec<(Channel, usize)>,
+    /// Social interactions per network.
+    pub by_network: BTreeMap<String, usize>,
+    /// The agents who handled the most interactions: (name, team, count).
+    pub busiest_agents: Vec<(String, String, usize)>,
+    /// People's memberships of organisations.
+    pub memberships: usize,
+    /// Current consents granted / withdrawn.
+    pub consents: (usize, usize),
+    /// The showcase customer's card.
+    pub card: CustomerCard,
+    /// The search examples.
+    pub searches: Vec<SearchExample>,
+    /// Events per payload type, most frequent first.
+    pub by_event_type: Vec<(&'static str, usize)>,
+}
+
+fn all_customers(ws: &Workspace) -> Result<Vec<&Customer>, clientcare::Error> {
+    let filter = CustomerFilter {
+        archived: None,
+        ..CustomerFilter::default()
+    };
+    let mut out = Vec::with_capacity(ws.customer_count());
+    let mut page = PageRequest {
+        after: None,
+        limit: MAX_PAGE,
+    };
+    loop {
+        let p = ws.list_customers(&filter, page)?;
+        out.extend(p.items);
+        match p.next {
+            Some(next) => page.after = Some(next),
+            None => return Ok(out),
+        }
+    }
+}
+
+/// The lower-case name of a network (`zalo`, `tiktok`).
+#[must_use]
+pub fn network_name(n: clientcare::Network) -> String {
+    format!("{n:?}").to_lowercase()
+}
+
+fn local(at: DateTime<Utc>) -> String {
+    at.with_timezone(&TZ).format("%Y-%m-%d %H:%M").to_string()
+}
+
+fn agent_name(ws: &Workspace, id: Option<clientcare::AgentId>) -> Option<String> {
+    id.and_then(|a| ws.agent(a).ok()).map(|a| a.name.clone())
+}
+
+fn customer_name(ws: &Workspace, id: CustomerId) -> String {
+    ws.customer(id)
+        .map(|c| c.names.shown().to_owned())
+        .unwrap_or_else(|_| id.to_string())
+}
+
+/// One line describing an event on a timeline.
+fn describe(ws: &Workspace, payload: &EventPayload) -> String {
+    match payload {
+        EventPayload::InteractionLogged {
+            channel,
+            network,
+            direction,
+            subject,
+            agent,
+            ..
+        } => {
+            let via = match network {
+                Some(n) => format!("{} ({})", channel.as_str(), network_name(*n)),
+                None => channel.as_str().to_owned(),
+            };
+            let mut s = format!("{via}, {direction:?}").to_lowercase();
+            if let Some(subject) = subject {
+                s.push_str(&format!(": {subject}"));
+            }
+            if let Some(name) = agent_name(ws, *agent) {
+                s.push_str(&format!(" [{name}]"));
+            }
+            s
+        }
+        EventPayload::CustomerRegistered { .. } => "registered".into(),
+        EventPayload::LifecycleChanged { from, to, reason } => {
+            let mut s = format!("lifecycle {} -> {}", from.as_str(), to.as_str());
+            if let Some(r) = reason {
+                s.push_str(&format!(" ({r})"));
+            }
+            s
+        }
+        EventPayload::TierChanged { from, to } => format!(
+            "tier {} -> {}",
+            from.as_deref().unwrap_or("(none)"),
+            to.as_deref().unwrap_or("(none)")
+        ),
+        EventPayload::ConsentRecorded { consent } => format!(
+            "consent {}/{:?} {} ({})",
+            consent.channel.as_str(),
+            consent.purpose,
+            if consent.granted {
+                "granted"
+            } else {
+                "withdrawn"
+            },
+            consent.source
+        )
+        .to_lowercase(),
+        EventPayload::CustomerTagged { tags } => format!("tagged {}", tags.join(", ")),
+        EventPayload::CustomerUntagged { tags } => format!("untagged {}", tags.join(", ")),
+        EventPayload::MembershipAdded { membership } => format!(
+            "member of {}{}",
+            customer_name(ws, membership.organization),
+            membership
+                .role
+                .as_deref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default()
+        ),
+        EventPayload::CustomerArchived { reason } => {
+            format!(
+                "archived{}",
+                reason
+                    .as_deref()
+                    .map(|r| format!(": {r}"))
+                    .unwrap_or_default()
+            )
+        }
+        other => other.type_name().replace('_', " "),
+    }
+}
+
+fn card(ws: &Workspace, id: CustomerId, latest: usize) -> Result<CustomerCard, clientcare::Error> {
+    let c = ws.customer(id)?;
+    let page = ws.timeline(
+        id,
+        PageRequest {
+            after: None,
+            limit: latest,
+        },
+    )?;
+    Ok(CustomerCard {
+        name: c.names.full.clone(),
+        shown: c.names.shown().to_owned(),
+        lifecycle: c.lifecycle,
+        tier: c.tier.clone(),
+        tags: c.tags.clone(),
+        emails: c.emails().map(str::to_owned).collect(),
+        phones: c.phones().map(str::to_owned).collect(),
+        owner: agent_name(ws, c.owner),
+        memberships: c
+            .memberships
+            .iter()
+            .map(|m| {
+                let role = m
+                    .role
+                    .as_deref()
+                    .map(|r| format!(" ({r})"))
+                    .unwrap_or_default();
+                format!("{}{role}", customer_name(ws, m.organization))
+            })
+            .collect(),
+        consents: c
+            .consents
+            .iter()
+            .map(|k| {
+                format!(
+                    "{}/{}: {} ({})",
+                    k.channel.as_str(),
+                    format!("{:?}", k.purpose).to_lowercase(),
+                    if k.granted { "granted" } else { "withdrawn" },
+                    k.source
+                )
+            })
+            .collect(),
+        latest: page
+            .items
+            .iter()
+            .map(|e| (local(e.at), describe(ws, &e.event.payload)))
+            .collect(),
+    })
+}
+
+fn search(ws: &Workspace, query: &str) -> SearchExample {
+    let hits = ws.search_customers(query, MAX_PAGE);
+    SearchExample {
+        query: query.to_owned(),
+        matches: hits.len(),
+        top: hits
+            .iter()
+            .take(5)
+            .map(|(c, s)| (c.names.full.clone(), *s))
+            .collect(),
+    }
+}
+
+/// Summarises `ws`, with `showcase`'s card and a search for each of `queries`.
+///
+/// # Errors
+/// `not_found` when `showcase` is not a customer of `ws`.
+pub fn summarize(
+    ws: &Workspace,
+    showcase: CustomerId,
+    queries: &[&str],
+) -> Result<Summary, clientcare::Error> {
+    let customers = all_customers(ws)?;
+    let active: Vec<&Customer> = customers.iter().copied().filter(|c| !c.archived).collect();
+    let by_lifecycle = Lifecycle::ALL
+        .iter()
+        .map(|l| (*l, active.iter().filter(|c| c.lifecycle == *l).count()))
+        .collect();
+    let mut by_tier = BTreeMap::new();
+    for c in &active {
+        *by_tier
+            .entry(c.tier.clone().unwrap_or_else(|| "(none)".into()))
+            .or_insert(0) += 1;
+    }
+    let mut by_channel: BTreeMap<Channel, usize> = Channel::ALL.iter().map(|c| (*c, 0)).collect();
+    let mut by_network = BTreeMap::new();
+    let mut by_agent: BTreeMap<clientcare::AgentId, usize> = BTreeMap::new();
+    let mut interactions = 0;
+    for e in ws.events() {
+        if let EventPayload::InteractionLogged {
+            channel,
+            network,
+            agent,
+            ..
+        } = &e.payload
+        {
+            interactions += 1;
+            *by_channel.entry(*channel).or_insert(0) += 1;
+            if let Some(n) = network {
+                *by_network.entry(network_name(*n)).or_insert(0) += 1;
+            }
+            if let Some(a) = agent {
+                *by_agent.entry(*a).or_insert(0) += 1;
+            }
+        }
+    }
+    let mut busiest: Vec<(String, String, usize)> = by_agent
+        .into_iter()
+        .filter_map(|(id, n)| {
+            ws.agent(id)
+                .ok()
+                .map(|a| (a.name.clone(), a.team.clone().unwrap_or_default(), n))
+        })
+        .collect();
+    busiest.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+    busiest.truncate(3);
+    let consents = customers.iter().flat_map(|c| c.consents.iter());
+    let granted = consents.clone().filter(|k| k.granted).count();
+    let withdrawn = consents.filter(|k| !k.granted).count();
+    let mut types: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for e in ws.events() {
+        *types.entry(e.payload.type_name()).or_insert(0) += 1;
+    }
+    let mut by_event_type: Vec<(&'static str, usize)> = types.into_iter().collect();
+    by_event_type.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    Ok(Summary {
+        events: ws.events().len(),
+        customers: customers.len(),
+        people: customers
+            .iter()
+            .filter(|c| c.kind == CustomerKind::Person)
+            .count(),
+        organizations: customers
+            .iter()
+            .filter(|c| c.kind == CustomerKind::Organization)
+            .count(),
+        archived: customers.len() - active.len(),
+        by_lifecycle,
+        by_tier,
+        interactions,
+        by_channel: by_channel.into_iter().collect(),
+        by_network,
+        busiest_agents: busiest,
+        memberships: customers.iter().map(|c| c.memberships.len()).sum(),
+        consents: (granted, withdrawn),
+        card: card(ws, showcase, 5)?,
+        searches: queries.iter().map(|q| search(ws, q)).collect(),
+        by_event_type,
+    })
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "Customers: {} ({} people, {} organisations, {} archived)",
+            self.customers, self.people, self.organizations, self.archived
+        )?;
+        let stages: Vec<String> = self
+            .by_lifecycle
+            .iter()
+            .map(|(l, n)| format!("{} {n}", l.as_str()))
+            .collect();
+        writeln!(f, "  by lifecycle (active): {}", stages.join(", "))?;
+        let tiers: Vec<String> = self
+            .by_tier
+            .iter()
+            .map(|(t, n)| format!("{t} {n}"))
+            .collect();
+        writeln!(f, "  by tier (active):      {}", tiers.join(", "))?;
+        writeln!(
+            f,
+            "  memberships: {}; consents on record: {} granted, {} withdrawn",
+            self.memberships, self.consents.0, self.consents.1
+        )?;
+        writeln!(f)?;
+        writeln!(f, "Interactions: {}", self.interactions)?;
+        for (c, n) in &self.by_channel {
+            writeln!(f, "  {:<10} {n:>6}", c.as_str())?;
+        }
+        let nets: Vec<String> = self
+            .by_network
+            .iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect();
+        writeln!(f, "  social by network: {}", nets.join(", "))?;
+        writeln!(f, "  busiest agents:")?;
+        for (name, team, n) in &self.busiest_agents {
+            writeln!(f, "    {name} ({team}): {n}")?;
+        }
+        writeln!(f)?;
+        let c = &self.card;
+        writeln!(f, "Customer card: {} ({})", c.name, c.shown)?;
+        writeln!(
+            f,
+            "  lifecycle {}, tier {}, owner {}",
+            c.lifecycle.as_str(),
+            c.tier.as_deref().unwrap_or("(none)"),
+            c.owner.as_deref().unwrap_or("(none)")
+        )?;
+        writeln!(
+            f,
+            "  emails {}; phones {}",
+            c.emails.join(", "),
+            c.phones.join(", ")
+        )?;
+        writeln!(f, "  tags {}", c.tags.join(", "))?;
+        writeln!(f, "  works at {}", c.memberships.join("; "))?;
+        writeln!(f, "  consents {}", c.consents.join("; "))?;
+        writeln!(
+            f,
+            "  latest {} timeline entries (Hồ Chí Minh City time):",
+            c.latest.len()
+        )?;
+        for (at, what) in &c.latest {
+            writeln!(f, "    {at}  {what}")?;
+        }
+        writeln!(f)?;
+        writeln!(
+            f,
+            "Name search (case and diacritics folded, each word a prefix):"
+        )?;
+        for s in &self.searches {
+            let top: Vec<String> = s
+                .top
+                .iter()
+                .map(|(n, score)| format!("{n} ({score})"))
+                .collect();
+            writeln!(
+                f,
+                "  {:?}: {} match; best: {}",
+                s.query,
+                s.matches,
+                top.join(", ")
+            )?;
+        }
+        writeln!(f)?;
+        let types: Vec<String> = self
+            .by_event_type
+            .iter()
+            .map(|(t, n)| format!("{t} {n}"))
+            .collect();
+        writeln!(f, "Events by type: {}", types.join(", "))?;
+        Ok(())
+    }
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the benchmarks in release mode and runs them all, printing what each
+# measured (with units and data sizes) and whether the targets are met.
+#   CLIENTCARE_BENCH_SCALE=small bash scripts/bench.sh   # quick run (about a tenth)
+#   bash scripts/bench.sh register lookup                # only some benchmarks
+# The Python bulk-registration benchmark runs too when .venv has clientcare installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+benches=("$@")
+[ ${#benches[@]} -gt 0 ] || benches=(register replay lookup memory)
+
+args=()
+for b in "${benches[@]}"; do args+=(--bench "$b"); done
+cargo bench -p clientcare-bench --no-run "${args[@]}"
+for b in "${benches[@]}"; do
+  echo
+  echo "################ $b ################"
+  cargo bench -q -p clientcare-bench --bench "$b"
+done
+
+py=.venv/bin/python
+if [ -x "$py" ] && "$py" -c 'import clientcare' >/dev/null 2>&1; then
+  rows=100000
+  [ "${CLIENTCARE_BENCH_SCALE:-full}" = small ] && rows=10000
+  echo
+  echo "################ python bulk register ################"
+  "$py" benches/python/bench_bulk_register.py --rows "$rows"
+else
+  echo
+  echo "(python benchmark skipped: .venv has no clientcare; build it with maturin first, e.g. bash scripts/test.sh)"
+fi
