@@ -22,6 +22,18 @@ pub enum Direction {
     Internal,
 }
 
+impl Direction {
+    /// The snake_case name used in JSON and in the bindings.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Inbound => "inbound",
+            Direction::Outbound => "outbound",
+            Direction::Internal => "internal",
+        }
+    }
+}
+
 /// One touchpoint.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Interaction {

@@ -72,6 +72,19 @@ pub enum Purpose {
     Profiling,
 }
 
+impl Purpose {
+    /// The snake_case name used in JSON and in the bindings.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Purpose::Service => "service",
+            Purpose::Marketing => "marketing",
+            Purpose::Feedback => "feedback",
+            Purpose::Profiling => "profiling",
+        }
+    }
+}
+
 /// A customer's names. `full` is required; `display` falls back to `full`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Names {

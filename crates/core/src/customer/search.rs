@@ -123,8 +123,15 @@ impl NameIndex {
                 hits.push((pos, score, key.len()));
             }
         }
-        hits.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)).then(a.0.cmp(&b.0)));
-        hits.truncate(limit);
+        let order = |a: &(u32, u32, usize), b: &(u32, u32, usize)| {
+            b.1.cmp(&a.1).then(a.2.cmp(&b.2)).then(a.0.cmp(&b.0))
+        };
+        // Select the best `limit` first, then sort only those.
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit, order);
+            hits.truncate(limit);
+        }
+        hits.sort_unstable_by(order);
         hits.into_iter().map(|(p, s, _)| (p, s)).collect()
     }
 

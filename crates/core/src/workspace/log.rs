@@ -29,6 +29,8 @@ impl Workspace {
     /// why; no workspace is returned then.
     pub fn import_jsonl(text: &str, ids: Box<dyn IdSource>) -> Result<Self> {
         let mut ws = Self::new(ids);
+        ws.log
+            .reserve(text.bytes().filter(|b| *b == b'\n').count() + 1);
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;

@@ -288,7 +288,9 @@ impl Workspace {
     /// out of sequence or inconsistent. Nothing is returned then.
     pub fn replay(events: impl IntoIterator<Item = Event>, ids: Box<dyn IdSource>) -> Result<Self> {
         let mut ws = Self::new(ids);
-        for (i, ev) in events.into_iter().enumerate() {
+        let events = events.into_iter();
+        ws.log.reserve(events.size_hint().0);
+        for (i, ev) in events.enumerate() {
             ws.push_checked(ev, i + 1)?;
         }
         Ok(ws)
@@ -364,11 +366,12 @@ impl Workspace {
         meta: Meta,
         rows: impl IntoIterator<Item = RegisterCustomer>,
     ) -> BulkOutcome<CustomerId> {
+        let rows = rows.into_iter();
+        let n = rows.size_hint().0;
+        self.log.reserve(n);
+        self.state.reserve_customers(n);
         BulkOutcome {
-            rows: rows
-                .into_iter()
-                .map(|r| self.register_customer(meta, r))
-                .collect(),
+            rows: rows.map(|r| self.register_customer(meta, r)).collect(),
         }
     }
 

@@ -44,6 +44,11 @@ impl Workspace {
         self.state.customer(id)
     }
 
+    /// Every customer (archived included), in registration order.
+    pub fn customers(&self) -> impl ExactSizeIterator<Item = &Customer> {
+        self.state.customers.iter()
+    }
+
     /// How many customers there are (archived included).
     #[must_use]
     pub fn customer_count(&self) -> usize {

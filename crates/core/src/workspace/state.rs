@@ -12,6 +12,10 @@ use crate::model::Actor;
 use crate::text::is_e164;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+/// Hash maps of the state: foldhash with a fixed seed is several times faster
+/// than SipHash on ids and short keys, and deterministic (no process-wide seed).
+pub(crate) type Map<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
 /// Customers holding one email or phone: almost always one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Holders {
@@ -34,18 +38,18 @@ pub(crate) struct State {
     pub region: Option<phonenumber::country::Id>,
     pub agents: BTreeMap<AgentId, Agent>,
     pub customers: Vec<Customer>,
-    pub customer_ix: HashMap<CustomerId, u32>,
+    pub customer_ix: Map<CustomerId, u32>,
     pub interactions: Vec<Interaction>,
-    pub interaction_ix: HashMap<InteractionId, u32>,
-    pub by_email: HashMap<Box<str>, Holders>,
-    pub by_phone: HashMap<Box<str>, Holders>,
-    pub by_tag: HashMap<String, BTreeSet<u32>>,
+    pub interaction_ix: Map<InteractionId, u32>,
+    pub by_email: Map<Box<str>, Holders>,
+    pub by_phone: Map<Box<str>, Holders>,
+    pub by_tag: Map<String, BTreeSet<u32>>,
     pub names: NameIndex,
     /// Per customer position: positions in the log of the events on its timeline.
     pub timeline: Vec<Vec<u32>>,
 }
 
-fn add_holder(map: &mut HashMap<Box<str>, Holders>, key: &str, pos: u32) {
+fn add_holder(map: &mut Map<Box<str>, Holders>, key: &str, pos: u32) {
     match map.get_mut(key) {
         None => {
             map.insert(Box::from(key), Holders::One(pos));
@@ -63,7 +67,7 @@ fn add_holder(map: &mut HashMap<Box<str>, Holders>, key: &str, pos: u32) {
     }
 }
 
-fn remove_holder(map: &mut HashMap<Box<str>, Holders>, key: &str, pos: u32) {
+fn remove_holder(map: &mut Map<Box<str>, Holders>, key: &str, pos: u32) {
     let empty = match map.get_mut(key) {
         Some(Holders::One(p)) => *p == pos,
         Some(Holders::Many(v)) => {
@@ -93,6 +97,13 @@ impl State {
         self.agents
             .get(&id)
             .ok_or_else(|| Error::not_found(AgentId::ENTITY, id))
+    }
+
+    /// Makes room for `n` more customers in the record list and its indexes.
+    pub fn reserve_customers(&mut self, n: usize) {
+        self.customers.reserve(n);
+        self.customer_ix.reserve(n);
+        self.timeline.reserve(n);
     }
 
     pub fn email_holders(&self, email: &str) -> &[u32] {
