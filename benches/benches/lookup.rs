@@ -2,7 +2,7 @@
 #![allow(missing_docs)]
 
 use clientcare::text::fold;
-use clientcare::{Customer, CustomerFilter, CustomerId, Meta, PageRequest, Workspace};
+use clientcare::{Customer, CustomerId, Meta, Workspace};
 use clientcare_bench::harness::{self, line, ns_per, si, target, thousands, time, Scale};
 use clientcare_bench::{calendar, two_contact_rows, Rng};
 use std::collections::HashMap;
@@ -22,23 +22,7 @@ struct Keys {
 }
 
 fn all_customers(ws: &Workspace) -> Result<Vec<&Customer>, clientcare::Error> {
-    let filter = CustomerFilter {
-        archived: None,
-        ..CustomerFilter::default()
-    };
-    let mut out = Vec::with_capacity(ws.customer_count());
-    let mut page = PageRequest {
-        after: None,
-        limit: 1000,
-    };
-    loop {
-        let p = ws.list_customers(&filter, page)?;
-        out.extend(p.items);
-        match p.next {
-            Some(next) => page.after = Some(next),
-            None => return Ok(out),
-        }
-    }
+    Ok(ws.customers().collect())
 }
 
 fn keys(ws: &Workspace, rng: &mut Rng) -> Result<Keys, clientcare::Error> {

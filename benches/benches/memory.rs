@@ -1,10 +1,7 @@
 //! Heap bytes per customer, measured with a counting global allocator.
 #![allow(missing_docs)]
 
-use clientcare::{
-    Customer, CustomerFilter, EntityRef, Event, EventPayload, Meta, PageRequest, RegisterCustomer,
-    Workspace,
-};
+use clientcare::{Customer, EntityRef, Event, EventPayload, Meta, RegisterCustomer, Workspace};
 use clientcare_bench::harness::{self, line, target, thousands, Scale};
 use clientcare_bench::{build_workspace, calendar, customer_rows, two_contact_rows, WorkspaceSpec};
 use stats_alloc::{StatsAlloc, INSTRUMENTED_SYSTEM};
@@ -26,23 +23,7 @@ fn live() -> i64 {
 const TARGET_BYTES: f64 = 1024.0;
 
 fn all_customers(ws: &Workspace) -> Result<Vec<&Customer>, clientcare::Error> {
-    let filter = CustomerFilter {
-        archived: None,
-        ..CustomerFilter::default()
-    };
-    let mut out = Vec::with_capacity(ws.customer_count());
-    let mut page = PageRequest {
-        after: None,
-        limit: 1000,
-    };
-    loop {
-        let p = ws.list_customers(&filter, page)?;
-        out.extend(p.items);
-        match p.next {
-            Some(next) => page.after = Some(next),
-            None => return Ok(out),
-        }
-    }
+    Ok(ws.customers().collect())
 }
 
 /// Bytes of the log and of the customer records, measured by deep clones

@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Utc};
 use clientcare::{
-    Channel, Customer, CustomerFilter, CustomerId, CustomerKind, EventPayload, Lifecycle,
-    PageRequest, Workspace, MAX_PAGE,
+    Channel, Customer, CustomerId, CustomerKind, EventPayload, Lifecycle, PageRequest, Workspace,
+    MAX_PAGE,
 };
 use clientcare_bench::calendar::TZ;
 use std::collections::BTreeMap;
@@ -86,29 +86,13 @@ pub struct Summary {
 }
 
 fn all_customers(ws: &Workspace) -> Result<Vec<&Customer>, clientcare::Error> {
-    let filter = CustomerFilter {
-        archived: None,
-        ..CustomerFilter::default()
-    };
-    let mut out = Vec::with_capacity(ws.customer_count());
-    let mut page = PageRequest {
-        after: None,
-        limit: MAX_PAGE,
-    };
-    loop {
-        let p = ws.list_customers(&filter, page)?;
-        out.extend(p.items);
-        match p.next {
-            Some(next) => page.after = Some(next),
-            None => return Ok(out),
-        }
-    }
+    Ok(ws.customers().collect())
 }
 
 /// The lower-case name of a network (`zalo`, `tiktok`).
 #[must_use]
 pub fn network_name(n: clientcare::Network) -> String {
-    format!("{n:?}").to_lowercase()
+    n.as_str().to_owned()
 }
 
 fn local(at: DateTime<Utc>) -> String {
@@ -140,7 +124,7 @@ fn describe(ws: &Workspace, payload: &EventPayload) -> String {
                 Some(n) => format!("{} ({})", channel.as_str(), network_name(*n)),
                 None => channel.as_str().to_owned(),
             };
-            let mut s = format!("{via}, {direction:?}").to_lowercase();
+            let mut s = format!("{via}, {}", direction.as_str());
             if let Some(subject) = subject {
                 s.push_str(&format!(": {subject}"));
             }
@@ -163,17 +147,16 @@ fn describe(ws: &Workspace, payload: &EventPayload) -> String {
             to.as_deref().unwrap_or("(none)")
         ),
         EventPayload::ConsentRecorded { consent } => format!(
-            "consent {}/{:?} {} ({})",
+            "consent {}/{} {} ({})",
             consent.channel.as_str(),
-            consent.purpose,
+            consent.purpose.as_str(),
             if consent.granted {
                 "granted"
             } else {
                 "withdrawn"
             },
             consent.source
-        )
-        .to_lowercase(),
+        ),
         EventPayload::CustomerTagged { tags } => format!("tagged {}", tags.join(", ")),
         EventPayload::CustomerUntagged { tags } => format!("untagged {}", tags.join(", ")),
         EventPayload::MembershipAdded { membership } => format!(
@@ -235,7 +218,7 @@ fn card(ws: &Workspace, id: CustomerId, latest: usize) -> Result<CustomerCard, c
                 format!(
                     "{}/{}: {} ({})",
                     k.channel.as_str(),
-                    format!("{:?}", k.purpose).to_lowercase(),
+                    k.purpose.as_str(),
                     if k.granted { "granted" } else { "withdrawn" },
                     k.source
                 )
