@@ -157,7 +157,11 @@ pub(crate) fn decide_log(
         state.agent(a)?;
     }
     let occurred_at = cmd.occurred_at.unwrap_or(meta.at);
-    if occurred_at > meta.at + Duration::minutes(MAX_SKEW_MINUTES) {
+    let latest = meta
+        .at
+        .checked_add_signed(Duration::minutes(MAX_SKEW_MINUTES))
+        .unwrap_or(DateTime::<Utc>::MAX_UTC);
+    if occurred_at > latest {
         return Err(Error::invalid_input(
             "occurred_at",
             occurred_at.to_rfc3339(),

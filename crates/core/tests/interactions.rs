@@ -55,6 +55,13 @@ fn interactions_on_every_channel_and_validation() {
     future.occurred_at = Some(at(30).at + Duration::hours(2));
     let e = ws.log_interaction(at(30), future).unwrap_err();
     assert!(matches!(&e, Error::InvalidInput { field, .. } if field == "occurred_at"));
+    let far = Meta::system(chrono::DateTime::<chrono::Utc>::MAX_UTC);
+    assert_eq!(
+        ws.log_interaction(far, LogInteraction::new(c, Channel::Web))
+            .unwrap_err()
+            .code(),
+        "invalid_input"
+    );
     let ghost = CustomerId::from_uuid(uuid::Uuid::from_u128(9));
     assert_eq!(
         ws.log_interaction(at(30), LogInteraction::new(ghost, Channel::Web))

@@ -16,6 +16,10 @@ use crate::interaction::{self, LogInteraction};
 use crate::model::{Actor, Meta};
 use serde::{Deserialize, Serialize};
 
+/// 9999-12-31T23:59:59Z: the latest accepted command time (UUID v7 and every
+/// binding's date type can hold it).
+const LATEST_TIMESTAMP: i64 = 253_402_300_799;
+
 /// Sets workspace-wide settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -245,11 +249,11 @@ impl Workspace {
     }
 
     fn check_meta(&self, meta: &Meta) -> Result<()> {
-        if meta.at.timestamp() < 0 {
+        if !(0..=LATEST_TIMESTAMP).contains(&meta.at.timestamp()) {
             return Err(Error::invalid_input(
                 "at",
                 meta.at.to_rfc3339(),
-                "times before 1970-01-01 are not accepted",
+                "times before 1970-01-01 or after 9999-12-31 are not accepted",
             ));
         }
         if let Actor::Agent(a) = meta.actor {

@@ -141,8 +141,8 @@ impl State {
                 ev.seq
             ));
         }
-        if ev.at.timestamp() < 0 {
-            return Err("time before 1970".into());
+        if !(0..=253_402_300_799).contains(&ev.at.timestamp()) {
+            return Err("time before 1970 or after 9999".into());
         }
         if let Actor::Agent(a) = ev.actor {
             if !self.agents.contains_key(&a) {
