@@ -85,6 +85,15 @@ impl Workspace {
     /// # Errors
     /// `invalid_input` when it is not an email address.
     pub fn find_by_email(&self, email: &str) -> Result<Vec<&Customer>> {
+        // Fast path: stored keys are normalised (trimmed, lower case), so an
+        // ASCII input that matches one once lower-cased is that valid address.
+        let quick = email.trim();
+        if quick.is_ascii() {
+            let holders = self.state.email_holders(&quick.to_ascii_lowercase());
+            if !holders.is_empty() {
+                return Ok(self.holders(holders));
+            }
+        }
         let key = normalize_email("email", email)?;
         Ok(self.holders(self.state.email_holders(&key)))
     }
