@@ -1,8 +1,9 @@
 //! Text normalisation: NFC, search folding, emails, phone numbers, language
 //! tags and time zones. Built on crates made for each job (`unicode-normalization`,
-//! `deunicode`, `email_address`, `phonenumber`, `chrono-tz`).
+//! `deunicode`, `email_address`, `rlibphonenumber`, `chrono-tz`).
 
 use crate::error::{Error, Result};
+use rlibphonenumber::{PhoneNumberFormat, Region, PHONE_NUMBER_UTIL};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Returns `s` trimmed and in Unicode NFC.
@@ -86,14 +87,18 @@ pub fn normalize_email(field: &str, raw: &str) -> Result<String> {
 ///
 /// # Errors
 /// [`Error::InvalidInput`] for an unknown region.
-pub fn parse_region(raw: &str) -> Result<phonenumber::country::Id> {
-    raw.trim().to_ascii_uppercase().parse().map_err(|_| {
-        Error::invalid_input(
-            "default_region",
-            raw,
-            "not an ISO 3166 region code (e.g. VN, US, FR)",
-        )
-    })
+pub fn parse_region(raw: &str) -> Result<Region> {
+    // Any two letters make a `Region`; only those with phone metadata are known.
+    Region::from_code(&raw.trim().to_ascii_uppercase())
+        .ok()
+        .filter(|r| PHONE_NUMBER_UTIL.get_country_code_for_region(*r).is_some())
+        .ok_or_else(|| {
+            Error::invalid_input(
+                "default_region",
+                raw,
+                "not an ISO 3166 region code (e.g. VN, US, FR)",
+            )
+        })
 }
 
 /// Validates a phone number and returns it in E.164 (`+84901234567`).
@@ -102,11 +107,7 @@ pub fn parse_region(raw: &str) -> Result<phonenumber::country::Id> {
 /// # Errors
 /// [`Error::InvalidInput`] naming the field and the value when the number is
 /// not a valid number (or needs a region and none is set).
-pub fn normalize_phone(
-    field: &str,
-    raw: &str,
-    region: Option<phonenumber::country::Id>,
-) -> Result<String> {
+pub fn normalize_phone(field: &str, raw: &str, region: Option<Region>) -> Result<String> {
     let trimmed = raw.trim();
     if trimmed.is_empty() || trimmed.len() > 40 {
         return Err(Error::invalid_input(field, raw, "not a phone number"));
@@ -118,34 +119,24 @@ pub fn normalize_phone(
             "a number without +country code needs the workspace default region; configure one or write it as +84...",
         ));
     }
-    // A number written with +country needs no region; passing one anyway makes
-    // the phonenumber crate drop Italian leading zeros (+39 02 ... turns invalid).
+    // A number written with +country is read without the default region.
     let region = if trimmed.starts_with('+') {
         None
     } else {
         region
     };
-    let parsed = phonenumber::parse(region, trimmed)
+    let parsed = PHONE_NUMBER_UTIL
+        .parse(trimmed, region)
         .map_err(|_| Error::invalid_input(field, raw, "not a phone number"))?;
-    if !phonenumber::is_valid(&parsed) {
+    if !parsed.is_valid() {
         return Err(Error::invalid_input(
             field,
             raw,
             "not a valid phone number for its country (check the digits and the country code)",
         ));
     }
-    // E.164 is `+`, the country code, the national number's leading zeros (Italy)
-    // and the national number: written directly, it is several times faster than
-    // the crate's general formatter.
-    let national = parsed.national();
-    let mut out = String::with_capacity(16);
-    out.push('+');
-    out.push_str(&parsed.code().value().to_string());
-    for _ in 0..national.zeros() {
-        out.push('0');
-    }
-    out.push_str(&national.value().to_string());
-    Ok(out)
+    // E.164 keeps the national number's leading zeros (Italy: +39 02 ...).
+    Ok(parsed.format_as(PhoneNumberFormat::E164).into_owned())
 }
 
 /// Cheap structural check that a stored value is E.164 (`+` and 8 to 15 digits).
@@ -307,6 +298,10 @@ mod tests {
             Ok("+390212345678".into())
         );
         assert!(normalize_phone("phone", "0901234567", None).is_err());
+        assert!(parse_region(" fr ").is_ok());
+        for bad in ["", "V", "XX", "ZZ", "001", "VNM", "V1"] {
+            assert!(parse_region(bad).is_err(), "{bad}");
+        }
         assert!(is_e164("+84901234567"));
         assert!(!is_e164("0901234567"));
     }

@@ -35,7 +35,7 @@ impl Holders {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct State {
     pub default_region: Option<String>,
-    pub region: Option<phonenumber::country::Id>,
+    pub region: Option<rlibphonenumber::Region>,
     pub agents: BTreeMap<AgentId, Agent>,
     pub customers: Vec<Customer>,
     pub customer_ix: Map<CustomerId, u32>,
