@@ -8,6 +8,7 @@ pub mod error;
 pub mod event;
 pub mod id;
 pub mod interaction;
+pub mod json;
 pub mod model;
 pub mod serde_util;
 pub mod text;

@@ -222,6 +222,22 @@ fn commands_are_plain_serialisable_data() {
     );
     let back: Command = serde_json::from_str(&serde_json::to_string(&cmd).unwrap()).unwrap();
     assert_eq!(back, cmd);
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(Command::from_json(&value).unwrap(), cmd);
+    let e = Command::from_json(
+        &serde_json::json!({"type": "register_customer", "full_name": "x", "phones": [1]}),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&e, Error::InvalidInput { field, .. } if field == "phones[0]"),
+        "{e}"
+    );
+    let e = Command::from_json(&serde_json::json!({"type": "explode"})).unwrap_err();
+    assert!(
+        matches!(&e, Error::InvalidInput { field, reason, .. } if field == "type" && reason.contains("tag_customer")),
+        "{e}"
+    );
+    assert_eq!(Command::TYPES.len(), 17);
     let bad = serde_json::from_str::<Command>(
         r#"{"type":"register_customer","full_name":"x","colour":"red"}"#,
     );

@@ -14,7 +14,7 @@ use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::str::FromStr;
 
 /// Where a value sits in an argument, for error messages (`contacts[0].kind`).
@@ -458,66 +458,9 @@ fn attr_to_json(v: &Bound<'_, PyAny>, path: Path<'_>) -> Result<Value, Error> {
     Ok(Value::Object(m))
 }
 
-/// Deserialises a core type from JSON. Errors become `invalid_input` naming
-/// the field by its path (`contacts[0]`, `attributes.vip`); `root` names the
-/// value itself when the error is at the top.
-pub(crate) fn from_json<T: DeserializeOwned>(value: &Value, root: &str) -> Result<T, Error> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let reason = e.inner().to_string();
-        let mut field = String::new();
-        let mut at = Some(value);
-        for seg in e.path() {
-            match seg {
-                serde_path_to_error::Segment::Seq { index } => {
-                    let _ = write!(field, "[{index}]");
-                    at = at.and_then(|v| v.get(index));
-                }
-                serde_path_to_error::Segment::Map { key } => {
-                    if !field.is_empty() {
-                        field.push('.');
-                    }
-                    field.push_str(key);
-                    at = at.and_then(|v| v.get(key));
-                }
-                serde_path_to_error::Segment::Enum { .. }
-                | serde_path_to_error::Segment::Unknown => {}
-            }
-        }
-        // serde names missing and unknown fields only in its message.
-        let missing = reason.starts_with("missing field");
-        if missing || reason.starts_with("unknown field") {
-            if let Some(name) = reason.split('`').nth(1) {
-                if !field.ends_with(name) {
-                    if !field.is_empty() {
-                        field.push('.');
-                    }
-                    field.push_str(name);
-                    at = if missing {
-                        None
-                    } else {
-                        at.and_then(|v| v.get(name))
-                    };
-                }
-            }
-        }
-        if field.is_empty() {
-            field = root.to_owned();
-        }
-        let shown = match at {
-            Some(Value::String(s)) => s.clone(),
-            Some(v) if !missing => {
-                let mut s = v.to_string();
-                if let Some((cut, _)) = s.char_indices().nth(120) {
-                    s.truncate(cut);
-                    s.push('…');
-                }
-                s
-            }
-            _ => String::new(),
-        };
-        Error::invalid_input(field, shown, reason)
-    })
-}
+/// Deserialises a core type from JSON; errors name the field (the core's
+/// [`clientcare::json::decode`]).
+pub(crate) use clientcare::json::decode as from_json;
 
 /// Builds the JSON object of a command from arguments; the first bad
 /// argument is kept and reported by [`Fields::parse`].

@@ -2,16 +2,9 @@
 //! and workspace settings. The domain areas add their methods in their own
 //! files (`agent.rs`, `customer.rs`, `interaction.rs`).
 
-use crate::convert::{
-    attrs_to_json, from_json, id_arg, now, str_arg, to_json, to_py, to_utc, uint_arg, Path,
-};
+use crate::convert::{attrs_to_json, id_arg, now, str_arg, to_json, to_py, to_utc, uint_arg, Path};
 use crate::errors::OrRaise;
-use clientcare::{
-    AddContactPoint, AddMembership, AgentId, ArchiveCustomer, ChangeLifecycle, Command,
-    ConfigureWorkspace, Error, LogInteraction, Meta, Outcome, RecordConsent, RegisterAgent,
-    RegisterCustomer, RemoveContactPoint, RemoveMembership, RestoreCustomer, SeededIds, SetTier,
-    TagCustomer, UpdateAgent, UpdateCustomer, Workspace,
-};
+use clientcare::{AgentId, Command, Error, Meta, Outcome, SeededIds, Workspace};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use serde_json::{Map, Value};
@@ -73,54 +66,6 @@ pub(crate) fn meta(
     })
 }
 
-/// Reads a command dict (`{"type": "register_customer", ...}`). Known types
-/// are parsed as their own struct so errors name the field.
-fn parse_command(mut m: Map<String, Value>) -> Result<Command, Error> {
-    let ty = match m.remove("type") {
-        Some(Value::String(s)) => s,
-        other => {
-            return Err(Error::invalid_input(
-                "type",
-                other.map(|v| v.to_string()).unwrap_or_default(),
-                "a command needs its \"type\" as a str, such as \"register_customer\"",
-            ))
-        }
-    };
-    let body = Value::Object(m);
-    macro_rules! parse {
-        ($t:ty, $variant:ident) => {
-            from_json::<$t>(&body, "").map(Command::$variant)
-        };
-    }
-    match ty.as_str() {
-        "configure_workspace" => parse!(ConfigureWorkspace, ConfigureWorkspace),
-        "register_agent" => parse!(RegisterAgent, RegisterAgent),
-        "update_agent" => parse!(UpdateAgent, UpdateAgent),
-        "register_customer" => parse!(RegisterCustomer, RegisterCustomer),
-        "update_customer" => parse!(UpdateCustomer, UpdateCustomer),
-        "add_contact_point" => parse!(AddContactPoint, AddContactPoint),
-        "remove_contact_point" => parse!(RemoveContactPoint, RemoveContactPoint),
-        "record_consent" => parse!(RecordConsent, RecordConsent),
-        "tag_customer" => parse!(TagCustomer, TagCustomer),
-        "untag_customer" => parse!(TagCustomer, UntagCustomer),
-        "change_lifecycle" => parse!(ChangeLifecycle, ChangeLifecycle),
-        "set_tier" => parse!(SetTier, SetTier),
-        "archive_customer" => parse!(ArchiveCustomer, ArchiveCustomer),
-        "restore_customer" => parse!(RestoreCustomer, RestoreCustomer),
-        "add_membership" => parse!(AddMembership, AddMembership),
-        "remove_membership" => parse!(RemoveMembership, RemoveMembership),
-        "log_interaction" => parse!(LogInteraction, LogInteraction),
-        // Unknown here (or new in the core): let the core's enum decide.
-        _ => {
-            let Value::Object(mut m) = body else {
-                return Err(Error::invalid_input("command", "", "expected a dict"));
-            };
-            m.insert("type".to_owned(), Value::String(ty));
-            from_json::<Command>(&Value::Object(m), "type")
-        }
-    }
-}
-
 fn command_from_py(command: &Bound<'_, PyAny>) -> Result<Command, Error> {
     let root = Path::Root("");
     let d = command.downcast::<PyDict>().map_err(|_| {
@@ -140,7 +85,7 @@ fn command_from_py(command: &Bound<'_, PyAny>) -> Result<Command, Error> {
         };
         m.insert(key, value);
     }
-    parse_command(m)
+    Command::from_json(&Value::Object(m))
 }
 
 impl PyWorkspace {

@@ -1,7 +1,7 @@
 //! The `Workspace` class: construction, the event log, generic commands and
 //! workspace settings.
 
-use crate::convert::{self, args, decode, js_to_value, meta, options, to_js};
+use crate::convert::{self, args, js_to_value, meta, options, to_js};
 use crate::errors::{invalid, JsResult};
 use clientcare::{Command, ConfigureWorkspace, Meta, Outcome, SeededIds};
 use serde_json::Value;
@@ -22,41 +22,6 @@ impl Workspace {
     }
 }
 
-/// Defines the command `type`s and how to read each one's fields.
-macro_rules! commands {
-    ($($name:literal => $variant:ident),* $(,)?) => {
-        /// The `type`s of the commands this binding reads.
-        const COMMAND_TYPES: &[&str] = &[$($name),*];
-
-        fn decode_command(ty: &str, body: &Value) -> Option<JsResult<Command>> {
-            match ty {
-                $($name => Some(decode(body, "").map(Command::$variant)),)*
-                _ => None,
-            }
-        }
-    };
-}
-
-commands! {
-    "configure_workspace" => ConfigureWorkspace,
-    "register_agent" => RegisterAgent,
-    "update_agent" => UpdateAgent,
-    "register_customer" => RegisterCustomer,
-    "update_customer" => UpdateCustomer,
-    "add_contact_point" => AddContactPoint,
-    "remove_contact_point" => RemoveContactPoint,
-    "record_consent" => RecordConsent,
-    "tag_customer" => TagCustomer,
-    "untag_customer" => UntagCustomer,
-    "change_lifecycle" => ChangeLifecycle,
-    "set_tier" => SetTier,
-    "archive_customer" => ArchiveCustomer,
-    "restore_customer" => RestoreCustomer,
-    "add_membership" => AddMembership,
-    "remove_membership" => RemoveMembership,
-    "log_interaction" => LogInteraction,
-}
-
 /// A command object (`{ type: "register_customer", fullName: ... }`) as a core command.
 fn command(v: &JsValue) -> JsResult<Command> {
     let value = match js_to_value(v, "")? {
@@ -69,38 +34,8 @@ fn command(v: &JsValue) -> JsResult<Command> {
             ))
         }
     };
-    let ty = match value.get("type") {
-        Some(Value::String(t)) => t.clone(),
-        other => {
-            return Err(invalid(
-                "type",
-                other.map(Value::to_string).unwrap_or_default(),
-                format!(
-                    "expected the command type, one of: {}",
-                    COMMAND_TYPES.join(", ")
-                ),
-            ))
-        }
-    };
-    let mut body = value.clone();
-    body.remove("type");
-    if let Some(result) = decode_command(&ty, &Value::Object(body)) {
-        return result;
-    }
-    // A command type this binding does not list yet, if the core knows it.
-    decode::<Command>(&Value::Object(value), "").map_err(|e| match e.error() {
-        clientcare::Error::InvalidInput { reason, .. } if reason.starts_with("unknown variant") => {
-            invalid(
-                "type",
-                ty,
-                format!(
-                    "unknown command type; expected one of: {}",
-                    COMMAND_TYPES.join(", ")
-                ),
-            )
-        }
-        _ => e,
-    })
+    // The core reads the type and names the field of any shape error.
+    Ok(Command::from_json(&Value::Object(value))?)
 }
 
 #[wasm_bindgen]

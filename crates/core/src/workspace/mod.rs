@@ -54,6 +54,73 @@ pub enum Command {
     LogInteraction(LogInteraction),
 }
 
+macro_rules! command_types {
+    ($($name:literal => $t:ty => $variant:ident),* $(,)?) => {
+        impl Command {
+            /// The `type` tag of every command.
+            pub const TYPES: &'static [&'static str] = &[$($name),*];
+
+            /// Reads a command from its JSON form (`{"type": "tag_customer",
+            /// "customer": ..., "tags": [...]}`). The type is looked up first,
+            /// so a shape error names the field inside the command.
+            ///
+            /// # Errors
+            /// `invalid_input` naming `type` for a missing or unknown type, or
+            /// the field (`contacts[0].kind`) for a bad body.
+            pub fn from_json(value: &serde_json::Value) -> Result<Command> {
+                let Some(map) = value.as_object() else {
+                    return Err(Error::invalid_input(
+                        "command",
+                        value.to_string(),
+                        "expected an object with a \"type\", such as {\"type\": \"tag_customer\", ...}",
+                    ));
+                };
+                let ty = match map.get("type") {
+                    Some(serde_json::Value::String(t)) => t.as_str(),
+                    other => {
+                        return Err(Error::invalid_input(
+                            "type",
+                            other.map(|v| v.to_string()).unwrap_or_default(),
+                            format!("a command needs its type, one of: {}", Self::TYPES.join(", ")),
+                        ))
+                    }
+                };
+                let mut body = map.clone();
+                body.remove("type");
+                let body = serde_json::Value::Object(body);
+                match ty {
+                    $($name => crate::json::decode::<$t>(&body, "command").map(Command::$variant),)*
+                    other => Err(Error::invalid_input(
+                        "type",
+                        other,
+                        format!("unknown command type; expected one of: {}", Self::TYPES.join(", ")),
+                    )),
+                }
+            }
+        }
+    };
+}
+
+command_types! {
+    "configure_workspace" => ConfigureWorkspace => ConfigureWorkspace,
+    "register_agent" => RegisterAgent => RegisterAgent,
+    "update_agent" => UpdateAgent => UpdateAgent,
+    "register_customer" => RegisterCustomer => RegisterCustomer,
+    "update_customer" => UpdateCustomer => UpdateCustomer,
+    "add_contact_point" => AddContactPoint => AddContactPoint,
+    "remove_contact_point" => RemoveContactPoint => RemoveContactPoint,
+    "record_consent" => RecordConsent => RecordConsent,
+    "tag_customer" => TagCustomer => TagCustomer,
+    "untag_customer" => TagCustomer => UntagCustomer,
+    "change_lifecycle" => ChangeLifecycle => ChangeLifecycle,
+    "set_tier" => SetTier => SetTier,
+    "archive_customer" => ArchiveCustomer => ArchiveCustomer,
+    "restore_customer" => RestoreCustomer => RestoreCustomer,
+    "add_membership" => AddMembership => AddMembership,
+    "remove_membership" => RemoveMembership => RemoveMembership,
+    "log_interaction" => LogInteraction => LogInteraction,
+}
+
 /// What a successful command did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Outcome {
