@@ -23,6 +23,7 @@
 
 pub mod activity;
 pub mod calendar;
+pub mod complaints;
 pub mod contacts;
 pub mod customers;
 pub mod harness;

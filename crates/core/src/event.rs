@@ -10,10 +10,15 @@
 //!
 //! `docs/event-log.md` documents every payload type.
 
+use crate::complaint::{
+    Author, CancelReason, Compensation, ComplaintSettings, ComplaintState, EscalationTrigger,
+    Priority,
+};
 use crate::customer::{Consent, ContactPoint, CustomerKind, Lifecycle, Membership, Names};
-use crate::id::{AgentId, CustomerId, EventId, InteractionId};
+use crate::id::{AgentId, ComplaintId, CustomerId, EventId, InteractionId};
 use crate::interaction::Direction;
 use crate::model::{Actor, AttrValue, Channel, Network};
+use crate::sla::{CalendarSpec, SlaPolicy};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -33,6 +38,8 @@ pub enum EntityRef {
     Customer(CustomerId),
     /// An interaction.
     Interaction(InteractionId),
+    /// A complaint.
+    Complaint(ComplaintId),
 }
 
 /// One event with its envelope.
@@ -185,6 +192,105 @@ pub struct CustomerRegistered {
     pub tier: Option<String>,
 }
 
+/// The payload of `complaint_opened`: the complaint as first recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComplaintOpened {
+    /// The customer.
+    pub customer: CustomerId,
+    /// The channel it came in on.
+    pub channel: Channel,
+    /// Subject line.
+    pub subject: String,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// Priority.
+    pub priority: Priority,
+    /// Assigned agent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<AgentId>,
+    /// Assigned team.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    /// Tags, sorted and unique.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Linked interactions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interactions: Vec<InteractionId>,
+    /// The closed complaint it follows up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows: Option<ComplaintId>,
+    /// When it was received (may be before the event's `at`).
+    pub received_at: DateTime<Utc>,
+}
+
+/// Fields of a complaint that an update changed. Absent: unchanged; `null`: cleared.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComplaintChanges {
+    /// New subject.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// New description.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::double_option"
+    )]
+    pub description: Option<Option<String>>,
+    /// New category.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::double_option"
+    )]
+    pub category: Option<Option<String>>,
+    /// New priority.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+    /// New tags.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+}
+
+impl ComplaintChanges {
+    /// Whether nothing changes.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self == &Self::default()
+    }
+}
+
+/// The payload of `complaint_message_added`: a customer message or an agent response.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MessageAdded {
+    /// Customer or agent.
+    pub author: Author,
+    /// The agent (absent for customer messages and unattended automations).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<AgentId>,
+    /// Channel.
+    pub channel: Channel,
+    /// Seen by the customer.
+    pub public: bool,
+    /// Sent by an automation.
+    #[serde(default)]
+    pub automated: bool,
+    /// The text.
+    pub body: String,
+    /// When it was written.
+    pub occurred_at: DateTime<Utc>,
+    /// The interaction that carried it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interaction: Option<InteractionId>,
+}
+
 /// What happened. JSON: an object with `"type"` and the fields of the variant.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
@@ -313,6 +419,126 @@ pub enum EventPayload {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         duration_seconds: Option<u32>,
     },
+    /// A complaint was recorded (entity: the complaint).
+    ComplaintOpened(Box<ComplaintOpened>),
+    /// Some fields of a complaint changed.
+    ComplaintUpdated {
+        /// The changed fields.
+        changes: Box<ComplaintChanges>,
+    },
+    /// A complaint's assignee or team changed (both given as they now are).
+    ComplaintAssigned {
+        /// The agent.
+        assignee: Option<AgentId>,
+        /// The team.
+        team: Option<String>,
+    },
+    /// A complaint moved between working states.
+    ComplaintStateChanged {
+        /// Previous state.
+        from: ComplaintState,
+        /// New state.
+        to: ComplaintState,
+        /// Why.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    /// A customer message or an agent response on a complaint.
+    ComplaintMessageAdded(Box<MessageAdded>),
+    /// An interaction was linked to a complaint.
+    ComplaintInteractionLinked {
+        /// The interaction.
+        interaction: InteractionId,
+    },
+    /// A complaint was resolved.
+    ComplaintResolved {
+        /// The state it was in.
+        from: ComplaintState,
+        /// Resolution category.
+        category: String,
+        /// What was done.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+        /// What was given.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        compensation: Vec<Compensation>,
+    },
+    /// A resolved complaint was reopened (it is `open` again).
+    ComplaintReopened {
+        /// Why.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    /// A resolved complaint was closed.
+    ComplaintClosed {
+        /// Closed by `tick` after the auto-close delay.
+        automatic: bool,
+    },
+    /// A complaint was cancelled.
+    ComplaintCancelled {
+        /// The state it was in.
+        from: ComplaintState,
+        /// Why.
+        reason: CancelReason,
+        /// A note.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// A complaint was merged into another (entity: the merged one).
+    ComplaintMerged {
+        /// The state it was in.
+        from: ComplaintState,
+        /// The complaint that goes on.
+        into: ComplaintId,
+    },
+    /// A complaint was escalated (by an agent, or by `tick` when `trigger` is set).
+    ComplaintEscalated {
+        /// Previous level.
+        from_level: u8,
+        /// New level (equal to the previous one when a rule fires at a level already reached).
+        to_level: u8,
+        /// Why.
+        reason: String,
+        /// Reassigned to this agent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        assignee: Option<AgentId>,
+        /// Moved to this team.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        team: Option<String>,
+        /// Whom to notify.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        notify: Option<String>,
+        /// The SLA trigger that fired it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        trigger: Option<EscalationTrigger>,
+    },
+    /// Complaint settings changed (entity: the workspace).
+    ComplaintSettingsChanged {
+        /// The settings as they now are.
+        settings: ComplaintSettings,
+    },
+    /// A business calendar was defined or replaced (entity: the workspace).
+    CalendarDefined {
+        /// Its key.
+        key: String,
+        /// The calendar (normalised).
+        calendar: CalendarSpec,
+    },
+    /// A business calendar was removed.
+    CalendarRemoved {
+        /// Its key.
+        key: String,
+    },
+    /// An SLA policy was defined or replaced (entity: the workspace).
+    SlaPolicyDefined {
+        /// The policy (normalised).
+        policy: Box<SlaPolicy>,
+    },
+    /// An SLA policy was removed.
+    SlaPolicyRemoved {
+        /// Its key.
+        key: String,
+    },
 }
 
 impl EventPayload {
@@ -337,6 +563,23 @@ impl EventPayload {
             EventPayload::MembershipAdded { .. } => "membership_added",
             EventPayload::MembershipRemoved { .. } => "membership_removed",
             EventPayload::InteractionLogged { .. } => "interaction_logged",
+            EventPayload::ComplaintOpened(_) => "complaint_opened",
+            EventPayload::ComplaintUpdated { .. } => "complaint_updated",
+            EventPayload::ComplaintAssigned { .. } => "complaint_assigned",
+            EventPayload::ComplaintStateChanged { .. } => "complaint_state_changed",
+            EventPayload::ComplaintMessageAdded(_) => "complaint_message_added",
+            EventPayload::ComplaintInteractionLinked { .. } => "complaint_interaction_linked",
+            EventPayload::ComplaintResolved { .. } => "complaint_resolved",
+            EventPayload::ComplaintReopened { .. } => "complaint_reopened",
+            EventPayload::ComplaintClosed { .. } => "complaint_closed",
+            EventPayload::ComplaintCancelled { .. } => "complaint_cancelled",
+            EventPayload::ComplaintMerged { .. } => "complaint_merged",
+            EventPayload::ComplaintEscalated { .. } => "complaint_escalated",
+            EventPayload::ComplaintSettingsChanged { .. } => "complaint_settings_changed",
+            EventPayload::CalendarDefined { .. } => "calendar_defined",
+            EventPayload::CalendarRemoved { .. } => "calendar_removed",
+            EventPayload::SlaPolicyDefined { .. } => "sla_policy_defined",
+            EventPayload::SlaPolicyRemoved { .. } => "sla_policy_removed",
         }
     }
 }

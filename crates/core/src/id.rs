@@ -150,6 +150,11 @@ typed_id!(
     "interaction"
 );
 typed_id!(
+    /// Identifies a complaint (a support ticket).
+    ComplaintId,
+    "complaint"
+);
+typed_id!(
     /// Identifies one event in the log.
     EventId,
     "event"

@@ -363,7 +363,7 @@ fn check_shared(state: &State, me: Option<CustomerId>, c: &ContactPoint) -> Resu
     Ok(())
 }
 
-fn normalize_tags(tags: &[String]) -> Result<Vec<String>> {
+pub(crate) fn normalize_tags(tags: &[String]) -> Result<Vec<String>> {
     let mut out = tags
         .iter()
         .map(|t| normalize_label("tag", t, 64))

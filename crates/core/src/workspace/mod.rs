@@ -8,12 +8,23 @@ pub use query::{TimelineCursor, TimelineEntry};
 pub(crate) use state::State;
 
 use crate::agent::{self, RegisterAgent, UpdateAgent};
+use crate::complaint::commands as cc;
+use crate::complaint::{
+    AddCustomerMessage, AssignComplaint, CancelComplaint, ChangeComplaintState, CloseComplaint,
+    EscalateComplaint, LinkInteraction, MergeComplaint, OpenComplaint, ReopenComplaint,
+    ResolveComplaint, RespondToComplaint, UpdateComplaint,
+};
 use crate::customer::{self, *};
 use crate::error::{Error, Result};
 use crate::event::{EntityRef, Event, EventPayload, FORMAT_VERSION};
+use crate::id::ComplaintId;
 use crate::id::{AgentId, CustomerId, EventId, IdSource, InteractionId, SeededIds};
 use crate::interaction::{self, LogInteraction};
 use crate::model::{Actor, Meta};
+use crate::sla::escalation::{
+    self as esc, ConfigureComplaints, DefineCalendar, RemoveCalendar, RemoveSlaPolicy, Tick,
+};
+use crate::sla::{CalendarSpec, SlaPolicy};
 use serde::{Deserialize, Serialize};
 
 /// 9999-12-31T23:59:59Z: the latest accepted command time (UUID v7 and every
@@ -52,6 +63,25 @@ pub enum Command {
     AddMembership(AddMembership),
     RemoveMembership(RemoveMembership),
     LogInteraction(LogInteraction),
+    ConfigureComplaints(ConfigureComplaints),
+    DefineCalendar(DefineCalendar),
+    RemoveCalendar(RemoveCalendar),
+    DefineSlaPolicy(SlaPolicy),
+    RemoveSlaPolicy(RemoveSlaPolicy),
+    OpenComplaint(OpenComplaint),
+    UpdateComplaint(UpdateComplaint),
+    AssignComplaint(AssignComplaint),
+    ChangeComplaintState(ChangeComplaintState),
+    RespondToComplaint(RespondToComplaint),
+    AddCustomerMessage(AddCustomerMessage),
+    LinkInteraction(LinkInteraction),
+    ResolveComplaint(ResolveComplaint),
+    ReopenComplaint(ReopenComplaint),
+    CloseComplaint(CloseComplaint),
+    CancelComplaint(CancelComplaint),
+    MergeComplaint(MergeComplaint),
+    EscalateComplaint(EscalateComplaint),
+    Tick(Tick),
 }
 
 macro_rules! command_types {
@@ -119,6 +149,25 @@ command_types! {
     "add_membership" => AddMembership => AddMembership,
     "remove_membership" => RemoveMembership => RemoveMembership,
     "log_interaction" => LogInteraction => LogInteraction,
+    "configure_complaints" => ConfigureComplaints => ConfigureComplaints,
+    "define_calendar" => DefineCalendar => DefineCalendar,
+    "remove_calendar" => RemoveCalendar => RemoveCalendar,
+    "define_sla_policy" => SlaPolicy => DefineSlaPolicy,
+    "remove_sla_policy" => RemoveSlaPolicy => RemoveSlaPolicy,
+    "open_complaint" => OpenComplaint => OpenComplaint,
+    "update_complaint" => UpdateComplaint => UpdateComplaint,
+    "assign_complaint" => AssignComplaint => AssignComplaint,
+    "change_complaint_state" => ChangeComplaintState => ChangeComplaintState,
+    "respond_to_complaint" => RespondToComplaint => RespondToComplaint,
+    "add_customer_message" => AddCustomerMessage => AddCustomerMessage,
+    "link_interaction" => LinkInteraction => LinkInteraction,
+    "resolve_complaint" => ResolveComplaint => ResolveComplaint,
+    "reopen_complaint" => ReopenComplaint => ReopenComplaint,
+    "close_complaint" => CloseComplaint => CloseComplaint,
+    "cancel_complaint" => CancelComplaint => CancelComplaint,
+    "merge_complaint" => MergeComplaint => MergeComplaint,
+    "escalate_complaint" => EscalateComplaint => EscalateComplaint,
+    "tick" => Tick => Tick,
 }
 
 /// What a successful command did.
@@ -178,8 +227,8 @@ impl<T> BulkOutcome<T> {
 /// ```
 #[derive(Debug)]
 pub struct Workspace {
-    state: State,
-    log: Vec<Event>,
+    pub(crate) state: State,
+    pub(crate) log: Vec<Event>,
     ids: Box<dyn IdSource>,
 }
 
@@ -302,6 +351,28 @@ impl Workspace {
                 let (id, p) = interaction::decide_log(st, &meta, c, ids)?;
                 (Some(EntityRef::Interaction(id)), p)
             }
+            Command::ConfigureComplaints(c) => (None, esc::decide_configure(st, c)?),
+            Command::DefineCalendar(c) => (None, esc::decide_define_calendar(st, c)?),
+            Command::RemoveCalendar(c) => (None, esc::decide_remove_calendar(st, c)?),
+            Command::DefineSlaPolicy(c) => (None, esc::decide_define_policy(st, c)?),
+            Command::RemoveSlaPolicy(c) => (None, esc::decide_remove_policy(st, c)?),
+            Command::OpenComplaint(c) => {
+                let (id, p) = cc::decide_open(st, &meta, c, ids)?;
+                (Some(EntityRef::Complaint(id)), p)
+            }
+            Command::UpdateComplaint(c) => (None, cc::decide_update(st, c)?),
+            Command::AssignComplaint(c) => (None, cc::decide_assign(st, c)?),
+            Command::ChangeComplaintState(c) => (None, cc::decide_change_state(st, c)?),
+            Command::RespondToComplaint(c) => (None, cc::decide_respond(st, &meta, c)?),
+            Command::AddCustomerMessage(c) => (None, cc::decide_customer_message(st, &meta, c)?),
+            Command::LinkInteraction(c) => (None, cc::decide_link(st, c)?),
+            Command::ResolveComplaint(c) => (None, cc::decide_resolve(st, c)?),
+            Command::ReopenComplaint(c) => (None, cc::decide_reopen(st, &meta, c)?),
+            Command::CloseComplaint(c) => (None, cc::decide_close(st, c)?),
+            Command::CancelComplaint(c) => (None, cc::decide_cancel(st, c)?),
+            Command::MergeComplaint(c) => (None, cc::decide_merge(st, c)?),
+            Command::EscalateComplaint(c) => (None, cc::decide_escalate(st, c)?),
+            Command::Tick(Tick {}) => (None, esc::decide_tick(st, &meta)),
         };
         let first_seq = self.seq() + 1;
         let events = pending.len();
@@ -461,5 +532,58 @@ impl Workspace {
                 "internal: no interaction created",
             )),
         }
+    }
+
+    /// Records a complaint and returns its id.
+    ///
+    /// # Errors
+    /// `not_found` for an unknown customer, agent, interaction or followed
+    /// complaint; `invalid_input` for bad fields; `invalid_transition` for an
+    /// archived customer.
+    pub fn open_complaint(&mut self, meta: Meta, cmd: OpenComplaint) -> Result<ComplaintId> {
+        match self.execute(meta, Command::OpenComplaint(cmd))?.created {
+            Some(EntityRef::Complaint(id)) => Ok(id),
+            _ => Err(Error::invalid_input(
+                "command",
+                "open_complaint",
+                "internal: no complaint created",
+            )),
+        }
+    }
+
+    /// Defines (or replaces) the business calendar `key`.
+    ///
+    /// # Errors
+    /// `invalid_input` for an unknown time zone, overlapping or inverted
+    /// windows, or a calendar without working time.
+    pub fn define_calendar(&mut self, meta: Meta, key: &str, calendar: CalendarSpec) -> Result<()> {
+        self.execute(
+            meta,
+            Command::DefineCalendar(DefineCalendar {
+                key: key.to_owned(),
+                calendar,
+            }),
+        )
+        .map(|_| ())
+    }
+
+    /// Defines (or replaces) an SLA policy.
+    ///
+    /// # Errors
+    /// `not_found` for an unknown calendar; `invalid_input` for zero targets
+    /// or bad rules.
+    pub fn define_sla_policy(&mut self, meta: Meta, policy: SlaPolicy) -> Result<()> {
+        self.execute(meta, Command::DefineSlaPolicy(policy))
+            .map(|_| ())
+    }
+
+    /// Runs the time-based rules at `meta.at` (SLA escalations, auto-close)
+    /// and returns how many events they produced. Deterministic: a second
+    /// tick at the same instant produces none.
+    ///
+    /// # Errors
+    /// `invalid_input` for a time out of range or an inactive actor.
+    pub fn tick(&mut self, meta: Meta) -> Result<usize> {
+        self.execute(meta, Command::Tick(Tick {})).map(|o| o.events)
     }
 }

@@ -2,13 +2,15 @@
 //! event from outside before it is applied.
 
 use crate::agent::Agent;
+use crate::complaint::{Complaint, ComplaintSettings};
 use crate::customer::search::NameIndex;
 use crate::customer::{ContactPoint, Customer, CustomerKind};
 use crate::error::{Error, Result};
 use crate::event::{CustomerRegistered, EntityRef, Event, EventPayload, FORMAT_VERSION};
-use crate::id::{AgentId, CustomerId, InteractionId};
+use crate::id::{AgentId, ComplaintId, CustomerId, InteractionId};
 use crate::interaction::{check_network, Interaction};
 use crate::model::Actor;
+use crate::sla::{Calendar, SlaPolicy};
 use crate::text::is_e164;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -47,6 +49,18 @@ pub(crate) struct State {
     pub names: NameIndex,
     /// Per customer position: positions in the log of the events on its timeline.
     pub timeline: Vec<Vec<u32>>,
+    pub complaints: Vec<Complaint>,
+    pub complaint_ix: Map<ComplaintId, u32>,
+    /// Per complaint position: positions in the log of its events.
+    pub complaint_history: Vec<Vec<u32>>,
+    /// Positions of complaints in a working state.
+    pub active_complaints: BTreeSet<u32>,
+    pub complaints_by_customer: Map<CustomerId, Vec<u32>>,
+    pub complaints_by_assignee: Map<AgentId, BTreeSet<u32>>,
+    pub complaint_settings: ComplaintSettings,
+    pub calendars: BTreeMap<String, Calendar>,
+    /// SLA policies in precedence order.
+    pub policies: Vec<SlaPolicy>,
 }
 
 fn add_holder(map: &mut Map<Box<str>, Holders>, key: &str, pos: u32) {
@@ -97,6 +111,20 @@ impl State {
         self.agents
             .get(&id)
             .ok_or_else(|| Error::not_found(AgentId::ENTITY, id))
+    }
+
+    pub fn complaint(&self, id: ComplaintId) -> Result<&Complaint> {
+        self.complaint_ix
+            .get(&id)
+            .map(|&p| &self.complaints[p as usize])
+            .ok_or_else(|| Error::not_found(ComplaintId::ENTITY, id))
+    }
+
+    pub fn interaction(&self, id: InteractionId) -> Result<&Interaction> {
+        self.interaction_ix
+            .get(&id)
+            .map(|&p| &self.interactions[p as usize])
+            .ok_or_else(|| Error::not_found(InteractionId::ENTITY, id))
     }
 
     /// Makes room for `n` more customers in the record list and its indexes.
@@ -269,6 +297,8 @@ impl State {
                 }
                 check_network(*channel, *network)
             }
+            (EntityRef::Complaint(id), _) => self.check_complaint(*id, ev),
+            (EntityRef::Workspace, p) => self.check_sla_config(p),
             (entity, p) => Err(format!(
                 "a {} event cannot concern {entity:?}",
                 p.type_name()
@@ -404,6 +434,8 @@ impl State {
                     }
                 }
             }
+            (EntityRef::Complaint(id), _) => self.apply_complaint(*id, ev, log_pos),
+            (EntityRef::Workspace, p) => self.apply_sla_config(p),
             _ => {}
         }
     }
