@@ -18,7 +18,7 @@ pub mod workspace;
 
 pub use agent::{Agent, RegisterAgent, UpdateAgent};
 pub use complaint::{
-    AddCustomerMessage, AssignComplaint, Author, CancelComplaint, CancelReason,
+    AddCustomerMessage, AssignComplaint, Author, CancelComplaint, CancelReason, Cancellation,
     ChangeComplaintState, CloseComplaint, Compensation, CompensationKind, Complaint,
     ComplaintFilter, ComplaintSettings, ComplaintSort, ComplaintState, EscalateComplaint,
     EscalationTrigger, LinkInteraction, Mark, MergeComplaint, Message, OpenComplaint, Priority,

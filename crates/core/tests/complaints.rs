@@ -349,7 +349,10 @@ fn cancel_and_merge() {
     assert_eq!(state(&f, spam), ComplaintState::Cancelled);
     assert_eq!(
         f.ws.complaint(spam).unwrap().cancelled,
-        Some((CancelReason::Spam, None))
+        Some(Cancellation {
+            reason: CancelReason::Spam,
+            note: None
+        })
     );
 
     let err = run(

@@ -6,8 +6,8 @@
 //! -> JSON -> Python, with times as aware `datetime`s and typed attributes as
 //! natural Python values.
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use clientcare::{AttrValue, Customer, Error, Interaction};
+use chrono::{DateTime, NaiveDate, SecondsFormat, TimeDelta, Utc};
+use clientcare::{AttrValue, Complaint, Customer, Error, Interaction, SlaAlert, SlaStatus};
 use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
@@ -86,6 +86,7 @@ pass an aware datetime such as datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)"
 struct DateTypes {
     date: Py<PyAny>,
     datetime: Py<PyAny>,
+    timedelta: Py<PyAny>,
     utc: Py<PyAny>,
 }
 
@@ -97,6 +98,7 @@ fn date_types(py: Python<'_>) -> PyResult<&DateTypes> {
         Ok(DateTypes {
             date: m.getattr("date")?.unbind(),
             datetime: m.getattr("datetime")?.unbind(),
+            timedelta: m.getattr("timedelta")?.unbind(),
             utc: m.getattr("timezone")?.getattr("utc")?.unbind(),
         })
     })
@@ -304,6 +306,40 @@ pub(crate) fn now(py: Python<'_>) -> PyResult<DateTime<Utc>> {
         .bind(py)
         .call_method1("now", (t.utc.bind(py),))?
         .extract()
+}
+
+/// An optional `now` (or similar) argument: an aware `datetime`, or the
+/// current time when absent.
+pub(crate) fn time_or_now(
+    py: Python<'_>,
+    obj: Option<&Bound<'_, PyAny>>,
+    field: &str,
+) -> PyResult<DateTime<Utc>> {
+    match obj {
+        Some(o) if !o.is_none() => {
+            to_utc(o, Path::Root(field)).map_err(|e| crate::errors::to_py(py, &e))
+        }
+        _ => now(py),
+    }
+}
+
+/// The argument as a `datetime.timedelta` (a business duration).
+pub(crate) fn delta_arg(obj: &Bound<'_, PyAny>, field: &str) -> Result<TimeDelta, Error> {
+    let py = obj.py();
+    let path = Path::Root(field);
+    let t = date_types(py).map_err(|e| bad(path, obj, e.to_string()))?;
+    if !obj.is_instance(t.timedelta.bind(py)).unwrap_or(false) {
+        return Err(bad(
+            path,
+            obj,
+            format!(
+                "expected a datetime.timedelta such as timedelta(hours=2), got {}",
+                type_name(obj)
+            ),
+        ));
+    }
+    obj.extract::<TimeDelta>()
+        .map_err(|e| bad(path, obj, format!("cannot be read as a duration: {e}")))
 }
 
 /// The argument as text.
@@ -646,4 +682,101 @@ pub(crate) fn interaction_to_py<'py>(
     let d = to_py_dict(py, i)?;
     d.set_item("occurred_at", i.occurred_at)?;
     Ok(d)
+}
+
+/// A complaint as a dict: its JSON shape with its times (`received_at`,
+/// `created_at`, `updated_at`, `first_response_at`, `closed_at`, and those of
+/// its resolutions and messages) as aware datetimes.
+pub(crate) fn complaint_to_py<'py>(py: Python<'py>, c: &Complaint) -> PyResult<Bound<'py, PyDict>> {
+    let d = to_py_dict(py, c)?;
+    d.set_item("received_at", c.received_at)?;
+    d.set_item("created_at", c.created_at)?;
+    d.set_item("updated_at", c.updated_at)?;
+    d.set_item("first_response_at", c.first_response_at)?;
+    d.set_item("closed_at", c.closed_at)?;
+    let resolutions = PyList::empty(py);
+    for r in &c.resolutions {
+        let item = to_py_dict(py, r)?;
+        item.set_item("at", r.at)?;
+        resolutions.append(item)?;
+    }
+    d.set_item("resolutions", resolutions)?;
+    let messages = PyList::empty(py);
+    for m in &c.messages {
+        let item = to_py_dict(py, m)?;
+        item.set_item("occurred_at", m.occurred_at)?;
+        messages.append(item)?;
+    }
+    d.set_item("messages", messages)?;
+    Ok(d)
+}
+
+/// A list of complaints as dicts.
+pub(crate) fn complaints_to_py<'py, 'c>(
+    py: Python<'py>,
+    items: impl IntoIterator<Item = &'c Complaint>,
+) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for c in items {
+        list.append(complaint_to_py(py, c)?)?;
+    }
+    Ok(list)
+}
+
+/// An SLA status as a dict, its instants as aware datetimes (`None` when
+/// absent). `intervals` is present only in an explanation.
+pub(crate) fn sla_status_to_py<'py>(
+    py: Python<'py>,
+    s: &SlaStatus,
+) -> PyResult<Bound<'py, PyDict>> {
+    let d = to_py_dict(py, s)?;
+    d.set_item("at", s.at)?;
+    let metrics = PyList::empty(py);
+    for m in &s.metrics {
+        let item = to_py_dict(py, m)?;
+        item.set_item("started_at", m.started_at)?;
+        item.set_item("deadline", m.deadline)?;
+        item.set_item("warning_at", m.warning_at)?;
+        item.set_item("breached_at", m.breached_at)?;
+        item.set_item("completed_at", m.completed_at)?;
+        if !m.intervals.is_empty() {
+            let intervals = PyList::empty(py);
+            for i in &m.intervals {
+                let x = to_py_dict(py, i)?;
+                x.set_item("from", i.from)?;
+                x.set_item("to", i.to)?;
+                intervals.append(x)?;
+            }
+            item.set_item("intervals", intervals)?;
+        }
+        metrics.append(item)?;
+    }
+    d.set_item("metrics", metrics)?;
+    Ok(d)
+}
+
+/// SLA statuses as a list of dicts.
+pub(crate) fn sla_statuses_to_py<'py>(
+    py: Python<'py>,
+    items: &[SlaStatus],
+) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for s in items {
+        list.append(sla_status_to_py(py, s)?)?;
+    }
+    Ok(list)
+}
+
+/// SLA alerts as a list of dicts, `deadline` as an aware datetime.
+pub(crate) fn alerts_to_py<'py>(
+    py: Python<'py>,
+    items: &[SlaAlert],
+) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for a in items {
+        let d = to_py_dict(py, a)?;
+        d.set_item("deadline", a.deadline)?;
+        list.append(d)?;
+    }
+    Ok(list)
 }

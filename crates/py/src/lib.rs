@@ -6,16 +6,18 @@
 //! in its own file. All behaviour lives in the `clientcare` crate.
 
 mod agent;
+mod complaint;
 mod convert;
 mod customer;
 mod errors;
 mod interaction;
+mod sla;
 mod workspace;
 
 use pyo3::prelude::*;
 
-/// Customer care (CRM) domain core: event-sourced customers, agents and
-/// interactions. Import `clientcare`, not this module.
+/// Customer care (CRM) domain core: event-sourced customers, agents,
+/// interactions, complaints and SLAs. Import `clientcare`, not this module.
 #[pymodule]
 #[pyo3(name = "_native")]
 fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -57,3 +57,60 @@ def test_readme_python_quick_start_runs(capsys: pytest.CaptureFixture[str]) -> N
 def test_agreed_quick_start_runs(capsys: pytest.CaptureFixture[str]) -> None:
     exec(compile(QUICK_START, "quick_start", "exec"), {"__name__": "quick_start"})
     assert capsys.readouterr().out.splitlines() == ["conflict True", "4 events"]
+
+
+# The Python form of the README's "Complaints and SLA clocks" example, ready
+# for the README (the test below runs the README's own block once it has one).
+COMPLAINTS_QUICK_START = '''
+from datetime import datetime, timedelta, timezone
+import clientcare
+
+# Monday 2 November 2026, 11:00 in Hồ Chí Minh City (04:00 UTC).
+t0 = datetime(2026, 11, 2, 0, 0, tzinfo=timezone.utc)
+ws = clientcare.Workspace(seed=42, at=t0)
+lan = ws.register_agent("Lan", at=t0)
+duc = ws.register_customer("Nguyễn Văn Đức", at=t0)
+# Office hours with a lunch break; the first response is due within 2 business hours.
+shifts = [{"start": "08:00", "end": "12:00"}, {"start": "13:30", "end": "17:30"}]
+office = {"time_zone": "Asia/Ho_Chi_Minh",
+          "week": [{"day": d, "windows": shifts} for d in ["mon", "tue", "wed", "thu", "fri"]]}
+ws.define_calendar("office", office, at=t0)
+ws.define_sla_policy("standard", "office",
+                     targets={"first_response_minutes": 120, "resolution_minutes": 960}, at=t0)
+
+c = ws.open_complaint(duc, "phone", "Giao hàng trễ", at=t0 + timedelta(hours=4))
+first = ws.sla_status(c, now=t0 + timedelta(hours=4, minutes=30))["metrics"][0]
+assert first["state"] == "running"
+assert first["deadline"] == t0 + timedelta(hours=7, minutes=30)  # 11:00-12:00, lunch, 13:30-14:30 local
+
+ws.respond_to_complaint(c, "Dạ em xin lỗi anh", at=t0 + timedelta(hours=7, minutes=20), actor=lan)
+assert ws.complaint(c)["state"] == "open"
+assert ws.sla_status(c, now=t0 + timedelta(hours=8))["metrics"][0]["state"] == "met"
+
+# Only a resolved complaint can be closed; the error names the state and what is allowed.
+try:
+    ws.close_complaint(c, at=t0 + timedelta(hours=8))
+except clientcare.InvalidTransitionError as e:
+    print(e.code, e.details["current"], e.details["allowed"])
+assert ws.tick(at=t0 + timedelta(hours=9)) == 0  # nothing to escalate
+'''
+
+
+def complaints_python_block(markdown: str) -> str | None:
+    # The first Python block of the "## Complaints ..." section, not beyond it.
+    m = re.search(r"^## Complaints[^\n]*\n(?:(?!^## ).)*?^```python[ \t]*\n(.*?)^```", markdown, re.S | re.M)
+    return m.group(1) if m else None
+
+
+@pytest.mark.parametrize("source", ["agreed", "readme"])
+def test_complaints_quick_start_runs(source: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code: str | None = COMPLAINTS_QUICK_START
+    if source == "readme":
+        code = complaints_python_block((REPO / "README.md").read_text(encoding="utf-8"))
+        if code is None:
+            pytest.skip("README.md has no Python complaints example yet; the agreed one runs")
+    assert code is not None
+    exec(compile(code, source, "exec"), {"__name__": "complaints"})
+    assert capsys.readouterr().out.splitlines() == [
+        "invalid_transition open ['in_progress', 'waiting_on_customer', 'resolve', 'cancel', 'merge']"
+    ]

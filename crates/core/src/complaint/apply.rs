@@ -1,7 +1,7 @@
 //! Folding complaint, calendar and policy events into the state; checking
 //! such events from an untrusted log before they are applied.
 
-use super::model::{Author, Complaint, ComplaintState, Mark, Message, Resolution};
+use super::model::{Author, Cancellation, Complaint, ComplaintState, Mark, Message, Resolution};
 use crate::event::{ComplaintOpened, Event, EventPayload};
 use crate::id::ComplaintId;
 use crate::sla::{policy::precedence_key, Calendar};
@@ -272,7 +272,10 @@ impl State {
                 enter(c, ComplaintState::Closed, at);
             }
             EventPayload::ComplaintCancelled { reason, note, .. } => {
-                c.cancelled = Some((*reason, note.clone()));
+                c.cancelled = Some(Cancellation {
+                    reason: *reason,
+                    note: note.clone(),
+                });
                 enter(c, ComplaintState::Cancelled, at);
             }
             EventPayload::ComplaintMerged { into, .. } => {
@@ -335,6 +338,11 @@ impl State {
 
     fn open_complaint(&mut self, id: ComplaintId, o: &ComplaintOpened, ev: &Event, log_pos: u32) {
         let pos = u32::try_from(self.complaints.len()).unwrap_or(u32::MAX);
+        let customer_pos = self
+            .customer_ix
+            .get(&o.customer)
+            .copied()
+            .unwrap_or(u32::MAX);
         let mut c = Complaint {
             id,
             customer: o.customer,
@@ -364,6 +372,7 @@ impl State {
             messages: Vec::new(),
             marks: Vec::new(),
             fired: Vec::new(),
+            customer_pos,
         };
         c.marks.push(Mark::State {
             at: o.received_at,

@@ -699,7 +699,7 @@ pub(crate) fn decide_link(state: &State, cmd: LinkInteraction) -> Result<Pending
 fn check_money(field: &str, m: &Money) -> Result<Money> {
     if m.amount_minor < 0 {
         return Err(Error::invalid_input(
-            field,
+            format!("{field}.amount_minor"),
             m.amount_minor.to_string(),
             "a compensation's value is zero or more",
         ));

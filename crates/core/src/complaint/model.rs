@@ -153,6 +153,15 @@ str_enum! {
     }
 }
 
+/// Why and how a complaint was cancelled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cancellation {
+    /// Spam, duplicate, withdrawn or other.
+    pub reason: CancelReason,
+    /// A note.
+    pub note: Option<String>,
+}
+
 /// One compensation given with a resolution.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -297,6 +306,7 @@ pub struct Complaint {
     /// Current state.
     pub state: ComplaintState,
     /// The working state before `waiting_on_customer` (restored when the customer answers).
+    #[serde(skip)]
     pub resume_state: ComplaintState,
     /// Escalation level (0: not escalated).
     pub escalation_level: u8,
@@ -312,8 +322,8 @@ pub struct Complaint {
     pub resolutions: Vec<Resolution>,
     /// How many times it was reopened.
     pub reopen_count: u32,
-    /// Why it was cancelled, with a note.
-    pub cancelled: Option<(CancelReason, Option<String>)>,
+    /// Why it was cancelled.
+    pub cancelled: Option<Cancellation>,
     /// The complaint it was merged into.
     pub merged_into: Option<ComplaintId>,
     /// Complaints merged into this one.
@@ -322,10 +332,15 @@ pub struct Complaint {
     pub closed_at: Option<DateTime<Utc>>,
     /// Customer messages and agent responses, in the order recorded.
     pub messages: Vec<Message>,
-    /// SLA clock marks, sorted by time (ties in log order).
+    /// SLA clock marks, sorted by time (ties in log order). Derived from the
+    /// events; not part of the serialised record.
+    #[serde(skip)]
     pub marks: Vec<Mark>,
     /// SLA escalations already fired.
     pub fired: Vec<EscalationTrigger>,
+    /// Position of the customer in the state (saves a hash lookup per SLA status).
+    #[serde(skip)]
+    pub(crate) customer_pos: u32,
 }
 
 impl Complaint {

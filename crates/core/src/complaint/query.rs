@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::event::Event;
 use crate::id::{AgentId, ComplaintId, CustomerId};
 use crate::sla::escalation::policy_for;
-use crate::sla::status::compute;
+use crate::sla::status::{compute, compute_with, Scratch};
 use crate::sla::{Calendar, Metric, MetricState, SlaPolicy, SlaStatus};
 use crate::workspace::Workspace;
 use chrono::{DateTime, TimeDelta, Utc};
@@ -253,24 +253,27 @@ impl Workspace {
     /// (the bulk form of [`sla_status`](Self::sla_status)).
     #[must_use]
     pub fn sla_statuses(&self, now: DateTime<Utc>) -> Vec<SlaStatus> {
+        let mut scratch = Scratch::default();
         self.state
             .active_complaints
             .iter()
             .filter_map(|&p| {
                 let c = &self.state.complaints[p as usize];
-                policy_for(&self.state, c).map(|(pol, cal)| compute(c, pol, cal, now, false))
+                policy_for(&self.state, c)
+                    .map(|(pol, cal)| compute_with(c, pol, cal, now, false, &mut scratch))
             })
             .collect()
     }
 
     fn alerts(&self, now: DateTime<Utc>, want: MetricState) -> Vec<SlaAlert> {
         let mut out: Vec<SlaAlert> = Vec::new();
+        let mut scratch = Scratch::default();
         for &p in &self.state.active_complaints {
             let c = &self.state.complaints[p as usize];
             let Some((pol, cal)) = policy_for(&self.state, c) else {
                 continue;
             };
-            let s = compute(c, pol, cal, now, false);
+            let s = compute_with(c, pol, cal, now, false, &mut scratch);
             out.extend(
                 s.metrics
                     .iter()

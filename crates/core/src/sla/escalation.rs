@@ -2,7 +2,7 @@
 
 use super::calendar::{Calendar, CalendarSpec};
 use super::policy::{Metric, SlaPolicy, TriggerOn};
-use super::status::{compute, MetricState};
+use super::status::{compute_with, MetricState, Scratch};
 use crate::complaint::{Complaint, ComplaintSettings, ComplaintState, EscalationTrigger};
 use crate::error::{Error, Result};
 use crate::event::{EntityRef, EventPayload};
@@ -72,7 +72,15 @@ fn key(field: &str, k: &str) -> Result<String> {
 
 pub(crate) fn decide_define_calendar(state: &State, cmd: DefineCalendar) -> Result<Pending> {
     let k = key("key", &cmd.key)?;
-    let cal = Calendar::new(cmd.calendar)?;
+    // Errors name the field inside the command (`calendar.week[0].windows[1]`).
+    let cal = Calendar::new(cmd.calendar).map_err(|e| match e {
+        Error::InvalidInput {
+            field,
+            value,
+            reason,
+        } => Error::invalid_input(format!("calendar.{field}"), value, reason),
+        other => other,
+    })?;
     if state.calendars.get(&k) == Some(&cal) {
         return Ok(Vec::new());
     }
@@ -174,7 +182,14 @@ pub(crate) fn policy_for<'a>(
     c: &Complaint,
 ) -> Option<(&'a SlaPolicy, &'a Calendar)> {
     let customer = std::cell::OnceCell::new();
-    let fetch = || *customer.get_or_init(|| state.customer(c.customer).ok());
+    let fetch = || {
+        *customer.get_or_init(|| {
+            state
+                .customers
+                .get(c.customer_pos as usize)
+                .filter(|x| x.id == c.customer)
+        })
+    };
     state
         .policies
         .iter()
@@ -185,6 +200,7 @@ pub(crate) fn policy_for<'a>(
 pub(crate) fn decide_tick(state: &State, meta: &Meta) -> Pending {
     let now = meta.at;
     let mut out = Vec::new();
+    let mut scratch = Scratch::default();
     for &pos in &state.active_complaints {
         let c = &state.complaints[pos as usize];
         let Some((policy, cal)) = policy_for(state, c) else {
@@ -193,7 +209,7 @@ pub(crate) fn decide_tick(state: &State, meta: &Meta) -> Pending {
         if policy.escalations.is_empty() {
             continue;
         }
-        let status = compute(c, policy, cal, now, false);
+        let status = compute_with(c, policy, cal, now, false, &mut scratch);
         let mut level = c.escalation_level;
         for m in &status.metrics {
             let on = match m.state {

@@ -115,14 +115,14 @@ impl SlaStatus {
 
 /// A state period of the complaint: [from, to) in `state`.
 #[derive(Debug, Clone, Copy)]
-struct Period {
+pub(crate) struct Period {
     from: DateTime<Utc>,
     to: DateTime<Utc>,
     state: ComplaintState,
 }
 
-fn periods(c: &Complaint, now: DateTime<Utc>) -> Vec<Period> {
-    let mut out: Vec<Period> = Vec::with_capacity(4);
+fn periods(c: &Complaint, now: DateTime<Utc>, out: &mut Vec<Period>) {
+    out.clear();
     let mut cur: Option<(DateTime<Utc>, ComplaintState)> = None;
     for m in &c.marks {
         if let Mark::State { at, state } = *m {
@@ -150,7 +150,6 @@ fn periods(c: &Complaint, now: DateTime<Utc>) -> Vec<Period> {
             });
         }
     }
-    out
 }
 
 /// What one clock measured between `start` and `end`.
@@ -315,13 +314,14 @@ fn stopped_at(c: &Complaint, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
 
 /// A next-response cycle: started by a customer message, ended by a response
 /// (or a resolution).
-struct Cycle {
+#[derive(Debug)]
+pub(crate) struct Cycle {
     start: DateTime<Utc>,
     done: Option<DateTime<Utc>>,
 }
 
-fn cycles(c: &Complaint, now: DateTime<Utc>) -> Vec<Cycle> {
-    let mut out: Vec<Cycle> = Vec::new();
+fn cycles(c: &Complaint, now: DateTime<Utc>, out: &mut Vec<Cycle>) {
+    out.clear();
     let mut answered = false;
     let mut state = ComplaintState::New;
     let mut open: Option<DateTime<Utc>> = None;
@@ -361,7 +361,13 @@ fn cycles(c: &Complaint, now: DateTime<Utc>) -> Vec<Cycle> {
     if let Some(start) = open {
         out.push(Cycle { start, done: None });
     }
-    out
+}
+
+/// Buffers reused across many statuses (a bulk query allocates them once).
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    periods: Vec<Period>,
+    cycles: Vec<Cycle>,
 }
 
 /// Computes the status of `c` under `policy` (on `cal`) at `now`.
@@ -372,11 +378,24 @@ pub(crate) fn compute(
     now: DateTime<Utc>,
     explain: bool,
 ) -> SlaStatus {
-    let ps = periods(c, now);
+    compute_with(c, policy, cal, now, explain, &mut Scratch::default())
+}
+
+/// [`compute`] with reusable buffers.
+pub(crate) fn compute_with(
+    c: &Complaint,
+    policy: &SlaPolicy,
+    cal: &Calendar,
+    now: DateTime<Utc>,
+    explain: bool,
+    scratch: &mut Scratch,
+) -> SlaStatus {
+    periods(c, now, &mut scratch.periods);
+    let ps = &scratch.periods;
     let clock = Clock {
         cal,
         policy,
-        periods: &ps,
+        periods: ps,
         explain,
     };
     let stopped = stopped_at(c, now);
@@ -400,7 +419,8 @@ pub(crate) fn compute(
         metrics.push(clock.status(Metric::FirstResponse, t, c.received_at, done, stopped, now));
     }
     if let Some(t) = policy.targets.next_response_minutes {
-        let cs = cycles(c, now);
+        cycles(c, now, &mut scratch.cycles);
+        let cs = &scratch.cycles;
         let n = u32::try_from(cs.len()).unwrap_or(u32::MAX);
         let mut breached = 0u32;
         let mut last = None;

@@ -1,26 +1,42 @@
 """Type stubs of the native module ``clientcare._native`` (import ``clientcare``)."""
 
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, ClassVar, Final, final
 
 from clientcare._types import (
     Agent,
     AttrValue,
     BulkResult,
+    CalendarSpec,
+    CancelReason,
     Channel,
+    Compensation,
+    Complaint,
+    ComplaintPage,
+    ComplaintSettings,
+    ComplaintSort,
+    ComplaintState,
+    Conditions,
     ContactPoint,
     Customer,
     CustomerKind,
     CustomerPage,
     Direction,
+    EscalationRule,
     Event,
     Interaction,
     Lifecycle,
     Network,
     Outcome,
+    Priority,
     Purpose,
+    ResolutionMode,
     SearchHit,
+    SlaAlert,
+    SlaPolicy,
+    SlaStatus,
+    Targets,
     TimelinePage,
 )
 
@@ -338,3 +354,232 @@ class Workspace:
         limit: int = 50,
     ) -> TimelinePage:
         """The customer's events, newest first; pass ``next`` as ``after``."""
+
+    # complaints
+    def open_complaint(
+        self,
+        customer: str,
+        channel: Channel,
+        subject: str,
+        *,
+        description: str | None = None,
+        category: str | None = None,
+        priority: Priority = "normal",
+        assignee: str | None = None,
+        team: str | None = None,
+        tags: Iterable[str] = (),
+        interactions: Iterable[str] = (),
+        follows: str | None = None,
+        received_at: datetime | None = None,
+        id: str | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> str:
+        """Record a complaint (state ``new``); returns its id."""
+    def update_complaint(
+        self,
+        complaint: str,
+        *,
+        subject: str = ...,
+        description: str | None = ...,
+        category: str | None = ...,
+        priority: Priority = ...,
+        tags: Iterable[str] = ...,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Change some fields; omitted stay, None clears, only real changes are recorded."""
+    def assign_complaint(
+        self,
+        complaint: str,
+        *,
+        assignee: str | None = ...,
+        team: str | None = ...,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Assign to an agent and/or a team; omitted stay, None unassigns."""
+    def change_complaint_state(
+        self,
+        complaint: str,
+        to: ComplaintState,
+        *,
+        reason: str | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Move between open, in_progress and waiting_on_customer; InvalidTransitionError lists the allowed ones."""
+    def respond_to_complaint(
+        self,
+        complaint: str,
+        body: str,
+        *,
+        agent: str | None = None,
+        channel: Channel | None = None,
+        public: bool = True,
+        automated: bool = False,
+        occurred_at: datetime | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """An agent's message; a public human response counts for the SLA and opens a new complaint."""
+    def add_customer_message(
+        self,
+        complaint: str,
+        body: str,
+        *,
+        channel: Channel | None = None,
+        occurred_at: datetime | None = None,
+        interaction: str | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """A message from the customer; resumes a complaint waiting on the customer."""
+    def link_interaction(
+        self,
+        complaint: str,
+        interaction: str,
+        *,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None: ...
+    def resolve_complaint(
+        self,
+        complaint: str,
+        category: str,
+        *,
+        note: str | None = None,
+        compensation: Iterable[Compensation] = (),
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Resolve a working complaint, with what the customer was given."""
+    def reopen_complaint(
+        self,
+        complaint: str,
+        *,
+        reason: str | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Reopen a resolved complaint within the reopen window."""
+    def close_complaint(
+        self,
+        complaint: str,
+        *,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None: ...
+    def cancel_complaint(
+        self,
+        complaint: str,
+        reason: CancelReason,
+        *,
+        note: str | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None: ...
+    def merge_complaint(
+        self,
+        complaint: str,
+        into: str,
+        *,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None: ...
+    def escalate_complaint(
+        self,
+        complaint: str,
+        reason: str,
+        *,
+        level: int | None = None,
+        reassign_to: str | None = None,
+        team: str | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Raise the escalation level (default: one up), optionally reassigning."""
+    def complaint(self, id: str) -> Complaint: ...
+    def complaints_of(self, customer: str) -> list[Complaint]: ...
+    def complaint_history(self, id: str) -> list[Event]: ...
+    def list_complaints(
+        self,
+        *,
+        states: Iterable[ComplaintState] | ComplaintState | None = None,
+        assignee: str | None = None,
+        unassigned: bool = False,
+        team: str | None = None,
+        priorities: Iterable[Priority] | Priority | None = None,
+        category: str | None = None,
+        customer: str | None = None,
+        received_before: datetime | None = None,
+        received_after: datetime | None = None,
+        sort: ComplaintSort = "oldest",
+        after: str | None = None,
+        limit: int = 50,
+    ) -> ComplaintPage:
+        """A queue view (working complaints unless ``states``); pass ``next`` as ``after``."""
+
+    # service levels
+    def configure_complaints(
+        self,
+        *,
+        reopen_window_hours: int | None = None,
+        auto_close_after_hours: int | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None: ...
+    def complaint_settings(self) -> ComplaintSettings: ...
+    def define_calendar(
+        self,
+        key: str,
+        calendar: CalendarSpec,
+        *,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Define (or replace) a business calendar."""
+    def remove_calendar(
+        self,
+        key: str,
+        *,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None: ...
+    def calendar(self, key: str) -> CalendarSpec: ...
+    def calendar_keys(self) -> list[str]: ...
+    def define_sla_policy(
+        self,
+        key: str,
+        calendar: str,
+        *,
+        targets: Targets,
+        conditions: Conditions | None = None,
+        precedence: int = 0,
+        warn_before_minutes: int | None = None,
+        pause_states: Iterable[ComplaintState] | None = None,
+        resolution_mode: ResolutionMode = "total",
+        escalations: Iterable[EscalationRule] = (),
+        name: str | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Define (or replace, by key) an SLA policy."""
+    def remove_sla_policy(
+        self,
+        key: str,
+        *,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None: ...
+    def sla_policies(self) -> list[SlaPolicy]: ...
+    def sla_policy_for(self, complaint: str) -> SlaPolicy | None: ...
+    def tick(self, *, at: datetime | None = None, actor: str | None = None) -> int:
+        """Run SLA escalations and auto-close at ``at``; returns the number of events."""
+    def sla_status(self, complaint: str, *, now: datetime | None = None) -> SlaStatus: ...
+    def explain_sla(self, complaint: str, *, now: datetime | None = None) -> SlaStatus: ...
+    def sla_statuses(self, *, now: datetime | None = None) -> list[SlaStatus]: ...
+    def complaints_at_risk(self, *, now: datetime | None = None) -> list[SlaAlert]: ...
+    def complaints_breached(self, *, now: datetime | None = None) -> list[SlaAlert]: ...
+    def business_time_between(self, calendar: str, start: datetime, end: datetime) -> timedelta: ...
+    def add_business_time(self, calendar: str, start: datetime, business: timedelta) -> datetime: ...
