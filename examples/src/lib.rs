@@ -1,11 +1,13 @@
 //! Runnable examples of `clientcare`.
 //!
 //! The main job, [`run_main_job`] (binary `hcmc-shop`): a month of a shop in
-//! Hồ Chí Minh City (see [`shop`]) is saved as a JSON Lines event log,
+//! Hồ Chí Minh City (see [`shop`]), with its after-sales care: complaints and
+//! their SLA (see [`care`]), is saved as a JSON Lines event log,
 //! reloaded with [`Workspace::import_jsonl`], checked equal to the original and
 //! summarised (see [`summary`]). The binary and the integration test share
 //! this code.
 
+pub mod care;
 pub mod shop;
 pub mod summary;
 
@@ -29,6 +31,10 @@ pub struct MainJob {
     pub file_bytes: u64,
     /// Its number of lines (one event each).
     pub lines: usize,
+    /// How many times the shop ran `tick` (end of every business day).
+    pub ticks: usize,
+    /// The events those ticks produced (escalations, auto-closes).
+    pub tick_events: usize,
     /// The summary of the reloaded workspace.
     pub summary: Summary,
 }
@@ -107,13 +113,20 @@ pub fn run_main_job(cfg: &ShopConfig, path: &Path) -> Result<MainJob, MainJobErr
         path: path.to_owned(),
         file_bytes: text.len() as u64,
         lines: text.lines().count(),
-        summary: summarize(&reloaded, shop.showcase, SEARCH_QUERIES)?,
+        ticks: shop.ticks.len(),
+        tick_events: shop.ticks.iter().map(|(_, n)| n).sum(),
+        summary: summarize(&reloaded, shop.showcase, SEARCH_QUERIES, shop.end)?,
     })
 }
 
 impl fmt::Display for MainJob {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}", self.summary)?;
+        writeln!(
+            f,
+            "Ticks: {} (end of every business day), {} events.",
+            self.ticks, self.tick_events
+        )?;
         writeln!(
             f,
             "Event log: {} ({} events, {:.1} KiB, {:.0} bytes/event); reloaded with import_jsonl: equal to the original.",

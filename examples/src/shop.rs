@@ -15,8 +15,13 @@
 //!    service messages, a few withdraw marketing consent;
 //! 6. on 20 October one customer asks to be left alone and is archived.
 //!
+//! Alongside, after-sales care (see [`crate::care`]): the business calendar and
+//! SLA policies are set up after the staff, complaints arrive every day and are
+//! worked through, and `tick` runs at the end of every business day.
+//!
 //! Time only flows through explicit `at` values: the program never reads a clock.
 
+use crate::care::Care;
 use chrono::{DateTime, Duration, Utc};
 use clientcare::{
     AddMembership, AgentId, ArchiveCustomer, ChangeLifecycle, Channel, Command, CustomerId,
@@ -36,6 +41,8 @@ pub struct ShopConfig {
     pub days: u32,
     /// Mean interactions per customer over the period.
     pub interactions_per_customer: f64,
+    /// Mean complaints per customer over the period.
+    pub complaints_per_customer: f64,
     /// Seed of every generated name, number and time, and of the ids.
     pub seed: u64,
 }
@@ -48,13 +55,15 @@ impl Default for ShopConfig {
             companies: 40,
             days: 31,
             interactions_per_customer: 6.0,
+            complaints_per_customer: 0.12,
             seed: 2026,
         }
     }
 }
 
 impl ShopConfig {
-    /// A small shop for tests: same story, fewer customers, ten days.
+    /// A small shop for tests: same story, fewer customers, ten days (and
+    /// more complaints per customer, so that every part of the story shows).
     #[must_use]
     pub fn small() -> Self {
         Self {
@@ -62,6 +71,7 @@ impl ShopConfig {
             companies: 8,
             days: 10,
             interactions_per_customer: 4.0,
+            complaints_per_customer: 0.4,
             seed: 7,
         }
     }
@@ -95,6 +105,8 @@ pub struct Shop {
     pub start: DateTime<Utc>,
     /// End of the period.
     pub end: DateTime<Utc>,
+    /// Every `tick` the shop ran (end of each business day): (instant, events).
+    pub ticks: Vec<(DateTime<Utc>, usize)>,
 }
 
 /// Builds the shop described by `cfg`.
@@ -117,12 +129,15 @@ pub fn build_shop(cfg: &ShopConfig) -> Result<Shop, clientcare::Error> {
     // 1. Settings.
     sim.ws.configure(Meta::system(start), Some("VN"))?;
 
-    // 2. Staff.
+    // 2. Staff, then the care desk's calendar and SLA policies.
     sim.register_staff(start)?;
+    let mut care = Care::new(cfg, start, sim.staff.clone());
+    Care::configure(&mut sim.ws, start)?;
 
     // 3. Hand-written showcase records (Đức, his company An Phát, Élodie),
     //    then the customer base, imported in one bulk call.
-    let (showcase, company) = sim.register_showcase(start)?;
+    let (showcase, company, elodie) = sim.register_showcase(start)?;
+    care.script_showcase(showcase, company, elodie);
     sim.import_customers(start, cfg)?;
 
     // 4. People working for client companies.
@@ -147,7 +162,10 @@ pub fn build_shop(cfg: &ShopConfig) -> Result<Shop, clientcare::Error> {
             }
         }
         plan.sort_by_key(|(at, _)| *at);
+        care.plan_day(&sim.ws, day, &sim.customers)?;
         for (at, happening) in plan {
+            // Complaints and their care happen in between, in time order.
+            care.run_until(&mut sim.ws, at)?;
             match happening {
                 Happening::WalkIn => sim.walk_in(at)?,
                 Happening::Contact => sim.random_contact(at)?,
@@ -156,10 +174,12 @@ pub fn build_shop(cfg: &ShopConfig) -> Result<Shop, clientcare::Error> {
         }
         // 6. A customer asks to stop all contact.
         if archived.is_none() && (day == 19 || day + 1 == cfg.days) {
+            care.run_until(&mut sim.ws, close)?;
             archived = Some(sim.archive_one(close)?);
         }
     }
     let end = start + Duration::days(i64::from(cfg.days));
+    care.run_until(&mut sim.ws, end)?;
     Ok(Shop {
         workspace: sim.ws,
         staff: sim.staff,
@@ -167,6 +187,7 @@ pub fn build_shop(cfg: &ShopConfig) -> Result<Shop, clientcare::Error> {
         archived,
         start,
         end,
+        ticks: care.ticks,
     })
 }
 
@@ -233,11 +254,11 @@ impl Sim {
     }
 
     /// Customers written by hand (Đức, his company An Phát, Élodie), so the
-    /// summary has familiar faces. Returns (Đức, An Phát).
+    /// summary has familiar faces. Returns (Đức, An Phát, Élodie).
     fn register_showcase(
         &mut self,
         at: DateTime<Utc>,
-    ) -> Result<(CustomerId, CustomerId), clientcare::Error> {
+    ) -> Result<(CustomerId, CustomerId, CustomerId), clientcare::Error> {
         let b2b = self.staff.b2b.first().copied();
         let company = self.ws.register_customer(
             Meta::system(at),
@@ -284,7 +305,7 @@ impl Sim {
         for id in [company, duc, elodie] {
             self.track(id);
         }
-        Ok((duc, company))
+        Ok((duc, company, elodie))
     }
 
     /// The existing customer base arrives as one bulk import (actor: system).

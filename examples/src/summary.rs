@@ -1,14 +1,18 @@
 //! A readable summary of a workspace: counts, channels, busiest agents, one
-//! customer card with the latest entries of its timeline, a search example.
+//! customer card with the latest entries of its timeline and its complaints,
+//! a search example, and the complaints section (see [`complaints`]).
 
 use chrono::{DateTime, Utc};
 use clientcare::{
-    Channel, Customer, CustomerId, CustomerKind, EventPayload, Lifecycle, PageRequest, Workspace,
-    MAX_PAGE,
+    Author, Channel, Customer, CustomerId, CustomerKind, EventPayload, Lifecycle, PageRequest,
+    Workspace, MAX_PAGE,
 };
 use clientcare_bench::calendar::TZ;
 use std::collections::BTreeMap;
 use std::fmt;
+
+pub mod complaints;
+pub use complaints::{format_money, summarize_complaints, ComplaintsSummary};
 
 /// What the summary shows about one customer.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +39,9 @@ pub struct CustomerCard {
     pub consents: Vec<String>,
     /// The latest timeline entries, newest first: (local time, what happened).
     pub latest: Vec<(String, String)>,
+    /// Their complaints, one line each: when, channel, subject, state,
+    /// resolution and SLA at the summary's instant.
+    pub complaints: Vec<String>,
 }
 
 /// The name-search example.
@@ -81,6 +88,8 @@ pub struct Summary {
     pub card: CustomerCard,
     /// The search examples.
     pub searches: Vec<SearchExample>,
+    /// The complaints section.
+    pub complaints: ComplaintsSummary,
     /// Events per payload type, most frequent first.
     pub by_event_type: Vec<(&'static str, usize)>,
 }
@@ -134,6 +143,54 @@ fn describe(ws: &Workspace, payload: &EventPayload) -> String {
             s
         }
         EventPayload::CustomerRegistered { .. } => "registered".into(),
+        EventPayload::ComplaintOpened(c) => format!(
+            "complaint ({}, {}): {}",
+            c.channel.as_str(),
+            c.priority.as_str(),
+            c.subject
+        ),
+        EventPayload::ComplaintMessageAdded(m) => match (m.author, agent_name(ws, m.agent)) {
+            (Author::Customer, _) => format!("complaint: customer wrote \"{}\"", m.body),
+            (_, _) if m.automated => "complaint: automated acknowledgement".into(),
+            (_, Some(name)) => format!("complaint: {name} replied"),
+            _ => "complaint: reply".into(),
+        },
+        EventPayload::ComplaintStateChanged { from, to, .. } => {
+            format!("complaint {} -> {}", from.as_str(), to.as_str())
+        }
+        EventPayload::ComplaintEscalated {
+            to_level,
+            reason,
+            assignee,
+            ..
+        } => {
+            let mut s = format!("complaint escalated to level {to_level}: {reason}");
+            if let Some(name) = agent_name(ws, *assignee) {
+                s.push_str(&format!(" [{name}]"));
+            }
+            s
+        }
+        EventPayload::ComplaintResolved {
+            category,
+            compensation,
+            ..
+        } => {
+            let given: Vec<String> = compensation
+                .iter()
+                .map(|c| format!("{} {}", c.kind.as_str(), format_money(&c.value)))
+                .collect();
+            if given.is_empty() {
+                format!("complaint resolved: {category}")
+            } else {
+                format!("complaint resolved: {category} ({})", given.join(", "))
+            }
+        }
+        EventPayload::ComplaintClosed { automatic } => if *automatic {
+            "complaint closed by tick"
+        } else {
+            "complaint closed"
+        }
+        .into(),
         EventPayload::LifecycleChanged { from, to, reason } => {
             let mut s = format!("lifecycle {} -> {}", from.as_str(), to.as_str());
             if let Some(r) = reason {
@@ -181,7 +238,46 @@ fn describe(ws: &Workspace, payload: &EventPayload) -> String {
     }
 }
 
-fn card(ws: &Workspace, id: CustomerId, latest: usize) -> Result<CustomerCard, clientcare::Error> {
+/// One line about a complaint for the card.
+fn complaint_line(
+    ws: &Workspace,
+    c: &clientcare::Complaint,
+    at: DateTime<Utc>,
+) -> Result<String, clientcare::Error> {
+    let mut s = format!(
+        "{} {}: {} [{}, {}] -> {}",
+        local(c.received_at),
+        c.channel.as_str(),
+        c.subject,
+        c.category.as_deref().unwrap_or("-"),
+        c.priority.as_str(),
+        c.state.as_str()
+    );
+    if let Some(r) = c.resolutions.last() {
+        s.push_str(&format!(" ({}", r.category));
+        for x in &r.compensation {
+            s.push_str(&format!(", {} {}", x.kind.as_str(), format_money(&x.value)));
+        }
+        s.push(')');
+    }
+    let status = ws.sla_status(c.id, at)?;
+    let metrics: Vec<String> = status
+        .metrics
+        .iter()
+        .map(|m| format!("{} {}", m.metric.as_str(), m.state.as_str()))
+        .collect();
+    if let Some(p) = &status.policy {
+        s.push_str(&format!("; SLA {p}: {}", metrics.join(", ")));
+    }
+    Ok(s)
+}
+
+fn card(
+    ws: &Workspace,
+    id: CustomerId,
+    latest: usize,
+    at: DateTime<Utc>,
+) -> Result<CustomerCard, clientcare::Error> {
     let c = ws.customer(id)?;
     let page = ws.timeline(
         id,
@@ -229,6 +325,11 @@ fn card(ws: &Workspace, id: CustomerId, latest: usize) -> Result<CustomerCard, c
             .iter()
             .map(|e| (local(e.at), describe(ws, &e.event.payload)))
             .collect(),
+        complaints: ws
+            .complaints_of(id)?
+            .into_iter()
+            .map(|x| complaint_line(ws, x, at))
+            .collect::<Result<_, _>>()?,
     })
 }
 
@@ -245,7 +346,8 @@ fn search(ws: &Workspace, query: &str) -> SearchExample {
     }
 }
 
-/// Summarises `ws`, with `showcase`'s card and a search for each of `queries`.
+/// Summarises `ws`, with `showcase`'s card, a search for each of `queries`
+/// and the complaints with their SLA figures at `at`.
 ///
 /// # Errors
 /// `not_found` when `showcase` is not a customer of `ws`.
@@ -253,6 +355,7 @@ pub fn summarize(
     ws: &Workspace,
     showcase: CustomerId,
     queries: &[&str],
+    at: DateTime<Utc>,
 ) -> Result<Summary, clientcare::Error> {
     let customers = all_customers(ws)?;
     let active: Vec<&Customer> = customers.iter().copied().filter(|c| !c.archived).collect();
@@ -327,8 +430,9 @@ pub fn summarize(
         busiest_agents: busiest,
         memberships: customers.iter().map(|c| c.memberships.len()).sum(),
         consents: (granted, withdrawn),
-        card: card(ws, showcase, 5)?,
+        card: card(ws, showcase, 5, at)?,
         searches: queries.iter().map(|q| search(ws, q)).collect(),
+        complaints: summarize_complaints(ws, at)?,
         by_event_type,
     })
 }
@@ -399,6 +503,10 @@ impl fmt::Display for Summary {
         for (at, what) in &c.latest {
             writeln!(f, "    {at}  {what}")?;
         }
+        writeln!(f, "  complaints: {}", c.complaints.len())?;
+        for line in &c.complaints {
+            writeln!(f, "    {line}")?;
+        }
         writeln!(f)?;
         writeln!(
             f,
@@ -418,6 +526,8 @@ impl fmt::Display for Summary {
                 top.join(", ")
             )?;
         }
+        writeln!(f)?;
+        write!(f, "{}", self.complaints)?;
         writeln!(f)?;
         let types: Vec<String> = self
             .by_event_type

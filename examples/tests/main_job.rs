@@ -1,7 +1,7 @@
 //! The main job on a small shop: round trip through a file, and the summary's numbers.
 
-use clientcare::{Channel, Lifecycle};
-use clientcare_examples::{build_shop, run_main_job, ShopConfig};
+use clientcare::{Channel, ComplaintState, Lifecycle, Meta, Metric, MetricState, TriggerOn};
+use clientcare_examples::{build_shop, run_main_job, summarize, ShopConfig, SEARCH_QUERIES};
 use std::path::PathBuf;
 
 fn out_path(name: &str) -> PathBuf {
@@ -92,10 +92,144 @@ fn small_shop_round_trips_and_summarises() {
         s.events
     );
 
+    // Complaints: every state, channel and category adds up.
+    let k = &s.complaints;
+    assert!(k.total >= 10, "{} complaints", k.total);
+    assert_eq!(k.by_state.iter().map(|(_, n)| n).sum::<usize>(), k.total);
+    assert_eq!(k.by_state.len(), ComplaintState::ALL.len());
+    assert_eq!(k.by_channel.iter().map(|(_, n)| n).sum::<usize>(), k.total);
+    assert_eq!(k.by_category.values().sum::<usize>(), k.total);
+    assert_eq!(k.by_priority.iter().map(|(_, n)| n).sum::<usize>(), k.total);
+    let in_state = |st: ComplaintState| {
+        k.by_state
+            .iter()
+            .find(|(x, _)| *x == st)
+            .map_or(0, |(_, n)| *n)
+    };
+    assert!(in_state(ComplaintState::Closed) > 0, "{:?}", k.by_state);
+    assert!(
+        in_state(ComplaintState::Cancelled) + in_state(ComplaintState::Merged) > 0,
+        "{:?}",
+        k.by_state
+    );
+    assert!(k.by_channel.len() >= 4, "{:?}", k.by_channel);
+    let opened = s
+        .by_event_type
+        .iter()
+        .find(|(t, _)| *t == "complaint_opened")
+        .map(|(_, n)| *n);
+    assert_eq!(opened, Some(k.total));
+
+    // SLA at the end: every complaint has a first-response and a resolution
+    // clock (the standard policy matches everything); some met, some breached.
+    for metric in [Metric::FirstResponse, Metric::Resolution] {
+        let t = k.tally(metric);
+        assert_eq!(t.total(), k.total, "{metric}: {t:?}");
+        assert!(t.met > 0 && t.breached > 0, "{metric}: {t:?}");
+    }
+    assert!(k.tally(Metric::NextResponse).total() > 0);
+    assert!(k.next_response_cycles.0 >= k.tally(Metric::NextResponse).total() as u32);
+    assert!(k.breached_top.len() <= 5 && k.breached_top.len() <= k.breached);
+    assert!(k.at_risk_top.len() <= 5 && k.at_risk_top.len() <= k.at_risk);
+
+    // The queues at the end: An Phát's short delivery (last Friday, nobody
+    // answered) has breached its first response; Đức's missing voucher (last
+    // Saturday morning) is at risk, due on Monday.
+    let an_phat = k
+        .breached_top
+        .iter()
+        .find(|a| a.customer == "An Phát")
+        .unwrap_or_else(|| panic!("{:?}", k.breached_top));
+    assert_eq!(an_phat.metric, Metric::FirstResponse);
+    assert_eq!(an_phat.assignee, "Phạm Quốc Bảo");
+    let duc = k
+        .at_risk_top
+        .iter()
+        .find(|a| a.customer == "anh Đức")
+        .unwrap_or_else(|| panic!("{:?}", k.at_risk_top));
+    assert_eq!(duc.metric, Metric::FirstResponse);
+    assert_eq!(duc.deadline, "2026-10-12 08:20");
+    assert_eq!(duc.assignee, "Lê Hoàng Nam");
+
+    // Ticks escalated and auto-closed; agents escalated by hand; money in
+    // VND was given back.
+    assert!(k.escalated_by_tick() > 0, "{:?}", k.tick_escalations);
+    assert!(k
+        .tick_escalations
+        .keys()
+        .any(|(on, _)| *on == TriggerOn::Breach));
+    assert!(k.hand_escalations > 0);
+    assert!(k.auto_closed > 0 && k.closed_by_hand > 0);
+    assert_eq!(job.ticks, 9);
+    assert!(job.tick_events >= k.escalated_by_tick() + k.auto_closed);
+    let vnd = k.compensation.get("VND").map_or(0, |t| t.amount_minor);
+    assert!(vnd > 0, "{:?}", k.compensation);
+
+    // Đức's complaint is on his card: replaced, every clock met.
+    let line = card
+        .complaints
+        .iter()
+        .find(|l| l.contains("Mặt bàn gỗ bị trầy"))
+        .unwrap_or_else(|| panic!("{:?}", card.complaints));
+    assert!(line.contains("-> closed (replaced"), "{line}");
+    assert!(line.contains("SLA urgent"), "{line}");
+    assert!(
+        card.complaints
+            .iter()
+            .any(|l| l.contains("Chưa nhận được phiếu mua hàng")
+                && l.contains("first_response warning")),
+        "{:?}",
+        card.complaints
+    );
+    assert!(line.contains("resolution met"), "{line}");
+
     // The printed report mentions the essentials.
     let text = job.to_string();
     assert!(text.contains("Customer card: Nguyễn Văn Đức"));
+    assert!(text.contains("Complaints: "));
+    assert!(text.contains("escalations: "));
     assert!(text.contains("equal to the original"));
+}
+
+#[test]
+fn ticks_ran_every_business_day_and_a_second_tick_adds_nothing() {
+    let cfg = ShopConfig::small();
+    let mut shop = build_shop(&cfg).unwrap();
+    // Ten days from Thursday 1 October: 7 weekdays and 2 Saturdays.
+    assert_eq!(shop.ticks.len(), 9, "{:?}", shop.ticks);
+    assert!(shop.ticks.windows(2).all(|w| w[0].0 < w[1].0));
+    let fired: usize = shop.ticks.iter().map(|(_, n)| n).sum();
+    assert!(fired > 0);
+
+    // The last tick again, at the same instant: nothing new.
+    let ws = &mut shop.workspace;
+    let (last, _) = *shop.ticks.last().unwrap();
+    let before = ws.events().len();
+    assert_eq!(ws.tick(Meta::system(last)).unwrap(), 0);
+    // At the end instant: whatever is due fires once, then nothing more.
+    ws.tick(Meta::system(shop.end)).unwrap();
+    let after_first = ws.events().len();
+    assert_eq!(ws.tick(Meta::system(shop.end)).unwrap(), 0);
+    assert_eq!(ws.events().len(), after_first);
+    assert!(after_first >= before);
+
+    // The statuses at the end are the ones the summary counts, and
+    // breached clocks stay breached later.
+    let s = summarize(ws, shop.showcase, SEARCH_QUERIES, shop.end).unwrap();
+    let later = shop.end + chrono::Duration::days(30);
+    for c in ws.complaints() {
+        let now = ws.sla_status(c.id, shop.end).unwrap();
+        let then = ws.sla_status(c.id, later).unwrap();
+        for m in &now.metrics {
+            if m.state == MetricState::Breached {
+                assert_eq!(
+                    then.metric(m.metric).map(|x| x.state),
+                    Some(MetricState::Breached)
+                );
+            }
+        }
+    }
+    assert_eq!(s.complaints.total, ws.complaint_count());
 }
 
 #[test]
@@ -109,4 +243,17 @@ fn the_story_is_deterministic() {
     let a = build_shop(&cfg).unwrap();
     let b = build_shop(&cfg).unwrap();
     assert_eq!(a.workspace.export_jsonl(), b.workspace.export_jsonl());
+}
+
+#[test]
+fn the_story_is_valid_for_other_seeds() {
+    // Every command of the story is accepted, whatever the draws.
+    for seed in 100..116 {
+        let cfg = ShopConfig {
+            seed,
+            ..ShopConfig::small()
+        };
+        let shop = build_shop(&cfg).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+        assert!(shop.workspace.complaint_count() > 0, "seed {seed}");
+    }
 }

@@ -164,7 +164,7 @@ pub(crate) fn decide_log(
     if occurred_at > latest {
         return Err(Error::invalid_input(
             "occurred_at",
-            occurred_at.to_rfc3339(),
+            crate::model::iso(occurred_at),
             "an interaction cannot be logged before it happens (occurred_at is after the command's at)",
         ));
     }

@@ -222,3 +222,11 @@ impl Meta {
         }
     }
 }
+
+/// An instant as RFC 3339 in UTC with `Z` and only the fractional digits it
+/// needs (`2026-11-02T07:30:00Z`): the form used in error values and messages,
+/// the same as the JSON form.
+#[must_use]
+pub fn iso(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}

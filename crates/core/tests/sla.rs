@@ -486,3 +486,71 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_tier_or_tag_condition_follows_the_customer() {
+    let mut ws = scenario("priority change");
+    let at = Meta::system(utc("2026-11-02T02:00:00Z"));
+    let mut vip = SlaPolicy::new(
+        "vip",
+        "24x7",
+        Targets {
+            first_response_minutes: Some(5),
+            ..Default::default()
+        },
+    );
+    vip.precedence = 0;
+    vip.conditions.tiers = vec!["gold".into()];
+    ws.define_sla_policy(at, vip).unwrap();
+    let mut tagged = SlaPolicy::new(
+        "tagged",
+        "24x7",
+        Targets {
+            first_response_minutes: Some(7),
+            ..Default::default()
+        },
+    );
+    tagged.precedence = 0;
+    tagged.key = "a-tagged".into();
+    tagged.conditions.tags = vec!["press".into()];
+    ws.define_sla_policy(at, tagged).unwrap();
+    let customer: CustomerId = "00000000-0000-7000-8000-0000000000c1".parse().unwrap();
+    assert_eq!(ws.sla_policy_for(cid(8)).unwrap().unwrap().key, "urgent");
+    ws.execute(
+        at,
+        Command::SetTier(SetTier {
+            customer,
+            tier: Some("gold".into()),
+        }),
+    )
+    .unwrap();
+    assert_eq!(ws.sla_policy_for(cid(8)).unwrap().unwrap().key, "vip");
+    ws.execute(
+        at,
+        Command::TagCustomer(TagCustomer {
+            customer,
+            tags: vec!["press".into()],
+        }),
+    )
+    .unwrap();
+    assert_eq!(ws.sla_policy_for(cid(8)).unwrap().unwrap().key, "a-tagged");
+    ws.execute(
+        at,
+        Command::SetTier(SetTier {
+            customer,
+            tier: None,
+        }),
+    )
+    .unwrap();
+    ws.execute(
+        at,
+        Command::UntagCustomer(TagCustomer {
+            customer,
+            tags: vec!["press".into()],
+        }),
+    )
+    .unwrap();
+    assert_eq!(ws.sla_policy_for(cid(8)).unwrap().unwrap().key, "urgent");
+    let copy = Workspace::replay(ws.events().to_vec(), Box::new(SeededIds::new(2))).unwrap();
+    assert_eq!(copy, ws);
+}

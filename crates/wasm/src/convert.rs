@@ -546,6 +546,15 @@ pub(crate) fn input<T: DeserializeOwned>(v: &JsValue, field: &str) -> JsResult<T
     }
 }
 
+/// Reads an optional object argument (`undefined` or `null`: the default).
+pub(crate) fn opt_input<T: DeserializeOwned + Default>(v: &JsValue, field: &str) -> JsResult<T> {
+    if v.is_undefined() || v.is_null() {
+        Ok(T::default())
+    } else {
+        input(v, field)
+    }
+}
+
 /// Builds core data from positional arguments, named as in JavaScript.
 /// `undefined` arguments are left out.
 pub(crate) fn args<T: DeserializeOwned>(named: &[(&str, &JsValue)]) -> JsResult<T> {

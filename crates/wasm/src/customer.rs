@@ -1,7 +1,7 @@
 //! Customers: registration, changes, consent, tags, lifecycle, archive,
 //! memberships, and the queries over them.
 
-use crate::convert::{self, args, id, input, meta, object, required, string, to_js};
+use crate::convert::{self, args, id, input, meta, object, opt_input, required, string, to_js};
 use crate::errors::{invalid, report, Failure, JsResult};
 use crate::workspace::Workspace;
 use clientcare::{
@@ -19,15 +19,6 @@ const SEARCH_LIMIT: usize = 10;
 struct Hit<'a> {
     customer: &'a Customer,
     score: u32,
-}
-
-/// Reads an optional object argument (`undefined` or `null`: the default).
-fn opt_input<T: serde::de::DeserializeOwned + Default>(v: &JsValue, field: &str) -> JsResult<T> {
-    if v.is_undefined() || v.is_null() {
-        Ok(T::default())
-    } else {
-        input(v, field)
-    }
 }
 
 #[wasm_bindgen]

@@ -3,14 +3,17 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 
 // One binding file per domain area: [`workspace`] (the class, the log,
-// generic commands), [`agent`], [`customer`], [`interaction`]; [`convert`]
-// holds the value conversions and [`errors`] the one error mapping.
+// generic commands), [`agent`], [`customer`], [`interaction`], [`complaint`],
+// [`sla`]; [`convert`] holds the value conversions and [`errors`] the one
+// error mapping.
 
 pub mod agent;
+pub mod complaint;
 pub mod convert;
 pub mod customer;
 pub mod errors;
 pub mod interaction;
+pub mod sla;
 mod types;
 pub mod workspace;
 

@@ -55,7 +55,7 @@ function junkValues(ws) {
 
 /** Each method with valid arguments; junk replaces one at a time. */
 function calls(ws, ids) {
-  const { c, a, i } = ids;
+  const { c, a, i, k } = ids;
   return [
     ["configure", ["VN", { at: at() }]],
     ["registerAgent", [{ name: "A" }, { at: at() }]],
@@ -88,6 +88,42 @@ function calls(ws, ids) {
     ["timeline", [c, { limit: 5 }]],
     ["events", [0]],
     ["execute", [{ type: "tag_customer", customer: c, tags: ["u"] }, { at: at() }]],
+    ["execute", [{ type: "escalate_complaint", complaint: k, reason: "r" }, { at: at() }]],
+    ["openComplaint", [{ customer: c, channel: "phone", subject: "s" }, { at: at() }]],
+    ["updateComplaint", [{ complaint: k, subject: "t" }, { at: at() }]],
+    ["assignComplaint", [{ complaint: k, assignee: a }, { at: at() }]],
+    ["changeComplaintState", [{ complaint: k, to: "in_progress" }, { at: at() }]],
+    ["respondToComplaint", [{ complaint: k, agent: a, body: "b" }, { at: at() }]],
+    ["addCustomerMessage", [{ complaint: k, body: "b" }, { at: at() }]],
+    ["linkInteraction", [{ complaint: k, interaction: i }, { at: at() }]],
+    ["resolveComplaint", [{ complaint: k, category: "x" }, { at: at() }]],
+    ["reopenComplaint", [{ complaint: k }, { at: at() }]],
+    ["closeComplaint", [{ complaint: k }, { at: at() }]],
+    ["cancelComplaint", [{ complaint: k, reason: "spam" }, { at: at() }]],
+    ["mergeComplaint", [{ complaint: k, into: k }, { at: at() }]],
+    ["escalateComplaint", [{ complaint: k, reason: "r" }, { at: at() }]],
+    ["configureComplaints", [{ reopenWindowHours: 5 }, { at: at() }]],
+    ["complaintSettings", []],
+    ["defineCalendar", ["cal", { timeZone: "Asia/Ho_Chi_Minh", week: [{ day: "mon", windows: [{ start: "08:00", end: "17:00" }] }] }, { at: at() }]],
+    ["removeCalendar", ["other", { at: at() }]],
+    ["calendar", ["cal"]],
+    ["calendarKeys", []],
+    ["defineSlaPolicy", [{ key: "p", calendar: "cal", targets: { resolutionMinutes: 60 } }, { at: at() }]],
+    ["removeSlaPolicy", ["other", { at: at() }]],
+    ["slaPolicies", []],
+    ["slaPolicyFor", [k]],
+    ["tick", [{ at: at() }]],
+    ["complaint", [k]],
+    ["complaintsOf", [c]],
+    ["complaintHistory", [k]],
+    ["listComplaints", [{}, "priority", { limit: 5 }]],
+    ["slaStatus", [k, at()]],
+    ["explainSla", [k, at()]],
+    ["slaStatuses", [at()]],
+    ["complaintsAtRisk", [at()]],
+    ["complaintsBreached", [at()]],
+    ["businessTimeBetween", ["cal", at(), at(10)]],
+    ["addBusinessTime", ["cal", at(), 60]],
     ["exportLog", []],
   ];
 }
@@ -108,7 +144,10 @@ function setup() {
   const a = ws.registerAgent({ name: "Mai" }, { at: at() });
   const c = ws.registerCustomer({ fullName: "Nguyễn Văn Đức", phones: ["0901234567"] }, { at: at() });
   const i = ws.logInteraction({ customer: c, channel: "phone" }, { at: at() });
-  return { ws, ids: { a, c, i } };
+  ws.defineCalendar("cal", { timeZone: "Asia/Ho_Chi_Minh", week: [{ day: "mon", windows: [{ start: "08:00", end: "17:00" }] }] }, { at: at() });
+  ws.defineSlaPolicy({ key: "p", calendar: "cal", targets: { resolutionMinutes: 60 } }, { at: at() });
+  const k = ws.openComplaint({ customer: c, channel: "phone", subject: "Hỏng hàng" }, { at: at() });
+  return { ws, ids: { a, c, i, k } };
 }
 
 function stillWorks(ws) {

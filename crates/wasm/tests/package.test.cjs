@@ -42,6 +42,16 @@ test("README quick start runs against the package", (t) => {
   assert.match(out, /\d+ events/);
 });
 
+test("README complaints and SLA example runs against the package", () => {
+  const text = fs.readFileSync(README, "utf8");
+  const section = text.split(/^## Complaints[^\n]*$/m)[1];
+  assert.ok(section, "README.md has a '## Complaints' section");
+  const m = /^```(?:js|javascript|cjs)[^\n]*\n([\s\S]*?)^```/m.exec(section.split(/^## /m)[0]);
+  assert.ok(m, "the complaints section has a ```js block");
+  const out = run(project(), "complaints.cjs", m[1]);
+  assert.equal(out.trim(), "invalid_transition open in_progress,waiting_on_customer,resolve,cancel,merge");
+});
+
 test("quick start fixture (the README's code) runs against the package", () => {
   const source = fs.readFileSync(path.join(__dirname, "fixtures", "quickstart.cjs"), "utf8");
   assert.equal(run(project(), "quickstart.cjs", source).trim(), "4 events");

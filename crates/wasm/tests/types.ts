@@ -20,6 +20,23 @@ import {
   type RegisterCustomerInput,
   type SearchHit,
   type TimelineEntry,
+  type CalendarSpec,
+  type CalendarSpecInput,
+  type Complaint,
+  type ComplaintSettings,
+  type ComplaintState,
+  type Message,
+  type Metric,
+  type MetricState,
+  type MetricStatus,
+  type OpenComplaintInput,
+  type Priority,
+  type Resolution,
+  type SlaAlert,
+  type SlaInterval,
+  type SlaPolicy,
+  type SlaPolicyInput,
+  type SlaStatus,
 } from "clientcare";
 
 const at = new Date("2026-11-02T09:00:00Z");
@@ -137,7 +154,7 @@ for (const ev of events) {
 const command: Command = { type: "tag_customer", customer: duc, tags: ["x"] };
 const outcome: Outcome = ws.execute(command, { at: "2026-11-02T10:00:00+07:00" });
 if (outcome.created !== null) {
-  const kind: "agent" | "customer" | "interaction" = outcome.created.kind;
+  const kind: "agent" | "customer" | "interaction" | "complaint" = outcome.created.kind;
   void kind;
 }
 // @ts-expect-error: unknown command type
@@ -173,6 +190,184 @@ try {
     void message;
   }
 }
+
+// ----- complaints and SLA -----
+
+const office: CalendarSpecInput = {
+  timeZone: "Asia/Ho_Chi_Minh",
+  week: [
+    { day: "mon", windows: [{ start: "08:00", end: "12:00" }, { start: "13:30", end: "17:30" }] },
+    { day: "saturday", windows: [{ start: "08:00", end: "12:00" }] },
+  ],
+  holidays: [{ date: "2027-02-05", until: "2027-02-11", name: "Tết" }, { date: "2026-12-24", open: [{ start: "08:00", end: "12:00" }] }],
+};
+ws.defineCalendar("hcmc", office, { at });
+ws.defineCalendar("24x7", { timeZone: "UTC", alwaysOpen: true });
+// @ts-expect-error: keys are camelCase
+ws.defineCalendar("bad", { time_zone: "UTC", always_open: true });
+// @ts-expect-error: not a weekday
+ws.defineCalendar("bad", { timeZone: "UTC", week: [{ day: "someday", windows: [] }] });
+const spec: CalendarSpec = ws.calendar("hcmc");
+const zone: string = spec.timeZone;
+const keys: string[] = ws.calendarKeys();
+ws.removeCalendar("24x7", { at });
+
+const policy: SlaPolicyInput = {
+  key: "vip",
+  calendar: "hcmc",
+  precedence: 1,
+  conditions: { priorities: ["urgent"], channels: ["email"], tiers: ["gold"] },
+  targets: { firstResponseMinutes: 30, nextResponseMinutes: 60, resolutionMinutes: 480 },
+  warnBeforeMinutes: 10,
+  pauseStates: ["waiting_on_customer"],
+  resolutionMode: "first",
+  escalations: [{ on: "breach", metric: "resolution", level: 2, reassignTo: mai, notify: "lead@shop.vn" }],
+};
+ws.defineSlaPolicy(policy);
+// @ts-expect-error: targets are required
+ws.defineSlaPolicy({ key: "x", calendar: "hcmc" });
+// @ts-expect-error: only working states pause a clock
+ws.defineSlaPolicy({ key: "x", calendar: "hcmc", targets: { resolutionMinutes: 5 }, pauseStates: ["resolved"] });
+// @ts-expect-error: not a trigger
+ws.defineSlaPolicy({ key: "x", calendar: "hcmc", targets: { resolutionMinutes: 5 }, escalations: [{ on: "later", level: 1 }] });
+const policies: SlaPolicy[] = ws.slaPolicies();
+const resolutionTarget: number | undefined = policies[0]?.targets.resolutionMinutes;
+ws.removeSlaPolicy("vip");
+ws.configureComplaints({ reopenWindowHours: 48, autoCloseAfterHours: null }, { at });
+const settings: ComplaintSettings = ws.complaintSettings();
+const window: number = settings.reopenWindowHours;
+
+const complaintInput: OpenComplaintInput = {
+  customer: duc,
+  channel: "email",
+  subject: "Giao hàng trễ",
+  priority: "high",
+  tags: ["vip"],
+  interactions: [call],
+  receivedAt: at,
+};
+const cid: string = ws.openComplaint(complaintInput, { at, actor: mai });
+// @ts-expect-error: not a priority
+ws.openComplaint({ customer: duc, channel: "email", subject: "x", priority: "asap" });
+// @ts-expect-error: subject is required
+ws.openComplaint({ customer: duc, channel: "email" });
+ws.updateComplaint({ complaint: cid, description: null, category: "delivery", priority: "urgent", tags: ["a"] });
+ws.assignComplaint({ complaint: cid, assignee: null, team: "care" });
+ws.changeComplaintState({ complaint: cid, to: "in_progress", reason: "on it" });
+// @ts-expect-error: resolving has its own method
+ws.changeComplaintState({ complaint: cid, to: "resolved" });
+ws.respondToComplaint({ complaint: cid, agent: mai, body: "Xin lỗi anh", public: true, occurredAt: "2026-11-02T09:00:00Z" });
+ws.respondToComplaint({ complaint: cid, body: "Đã nhận", automated: true }, { at });
+ws.addCustomerMessage({ complaint: cid, body: "Còn chưa xong", channel: "sms", interaction: call });
+ws.linkInteraction({ complaint: cid, interaction: call });
+ws.resolveComplaint({
+  complaint: cid,
+  category: "refunded",
+  compensation: [{ kind: "refund", value: { amountMinor: 30_000n, currency: "VND" }, note: null }],
+});
+// @ts-expect-error: not a compensation kind
+ws.resolveComplaint({ complaint: cid, category: "x", compensation: [{ kind: "cash", value: { amountMinor: 1, currency: "VND" } }] });
+ws.reopenComplaint({ complaint: cid, reason: null });
+ws.escalateComplaint({ complaint: cid, level: 2, reassignTo: mai, team: "supervisors", reason: "VIP" });
+// @ts-expect-error: an escalation says why
+ws.escalateComplaint({ complaint: cid });
+ws.cancelComplaint({ complaint: cid, reason: "duplicate", note: "same as another" });
+// @ts-expect-error: not a cancel reason
+ws.cancelComplaint({ complaint: cid, reason: "bored" });
+ws.mergeComplaint({ complaint: cid, into: cid });
+ws.closeComplaint({ complaint: cid });
+
+const complaint: Complaint = ws.complaint(cid);
+const state: ComplaintState = complaint.state;
+const priority: Priority = complaint.priority;
+const received: string = complaint.receivedAt;
+const firstResponse: string | null = complaint.firstResponseAt;
+const messages: Message[] = complaint.messages;
+const author: "customer" | "agent" | undefined = messages[0]?.author;
+const resolutions: Resolution[] = complaint.resolutions;
+const compensated: number | undefined = resolutions[0]?.compensation[0]?.value.amountMinor;
+if (complaint.cancelled !== null) {
+  const r: "spam" | "duplicate" | "withdrawn" | "other" = complaint.cancelled.reason;
+  const n: string | null = complaint.cancelled.note;
+  void [r, n];
+}
+const fired: "warning" | "breach" | undefined = complaint.fired[0]?.on;
+const ofCustomer: Complaint[] = ws.complaintsOf(duc);
+const history: EventJson[] = ws.complaintHistory(cid);
+for (const ev of history) {
+  if (ev.entity.kind === "complaint") {
+    const about: string = ev.entity.id;
+    void about;
+  }
+  switch (ev.payload.type) {
+    case "complaint_escalated": {
+      const level: number = ev.payload.toLevel;
+      const on: "warning" | "breach" | undefined = ev.payload.trigger?.on;
+      void [level, on];
+      break;
+    }
+    case "complaint_message_added": {
+      const written: string = ev.payload.occurredAt;
+      void written;
+      break;
+    }
+    case "sla_policy_defined": {
+      const target: number | undefined = ev.payload.policy.targets.firstResponseMinutes;
+      void target;
+      break;
+    }
+    default:
+      break;
+  }
+}
+const queue: Page<Complaint, string> = ws.listComplaints(
+  { states: ["new", "open"], assignee: mai, priorities: ["urgent"], receivedBefore: at, unassigned: false },
+  "priority",
+  { limit: 20 },
+);
+ws.listComplaints(undefined, undefined, { after: queue.next });
+ws.listComplaints();
+// @ts-expect-error: not a sort order
+ws.listComplaints({}, "urgent-first");
+// @ts-expect-error: not a state
+ws.listComplaints({ states: ["lost"] });
+const complaintCount: number = ws.complaintCount;
+
+const status: SlaStatus = ws.slaStatus(cid, at);
+ws.slaStatus(cid);
+ws.slaStatus(cid, "2026-11-02T09:00:00Z");
+// @ts-expect-error: now is a Date or a string
+ws.slaStatus(cid, 5);
+const metric: MetricStatus | undefined = status.metrics[0];
+if (metric !== undefined) {
+  const name: Metric = metric.metric;
+  const ms: MetricState = metric.state;
+  const deadline: string | null = metric.deadline;
+  const left: number = metric.remainingSeconds;
+  void [name, ms, deadline, left];
+}
+const explained: SlaStatus = ws.explainSla(cid, at);
+const intervals: SlaInterval[] = explained.metrics[0]?.intervals ?? [];
+const kindOf: "counted" | "paused" | undefined = intervals[0]?.kind;
+const statuses: SlaStatus[] = ws.slaStatuses(at);
+const risky: SlaAlert[] = ws.complaintsAtRisk(at);
+const breached: SlaAlert[] = ws.complaintsBreached();
+const alertState: "warning" | "breached" | undefined = risky[0]?.state;
+const applies: SlaPolicy | null = ws.slaPolicyFor(cid);
+const ticked: number = ws.tick({ at });
+ws.tick();
+const businessSeconds: number = ws.businessTimeBetween("hcmc", at, new Date("2026-11-03T09:00:00Z"));
+const due: string = ws.addBusinessTime("hcmc", at, 3600);
+// @ts-expect-error: seconds are a number
+ws.addBusinessTime("hcmc", at, "3600");
+const tickCommand: Command = { type: "tick" };
+const openCommand: Command = { type: "open_complaint", customer: duc, channel: "web", subject: "x" };
+const policyCommand: Command = { type: "define_sla_policy", key: "k", calendar: "hcmc", targets: { resolutionMinutes: 60 } };
+// @ts-expect-error: define_calendar needs its calendar
+const badCommand: Command = { type: "define_calendar", key: "k" };
+ws.execute(tickCommand, { at });
+void [fired, zone, keys, resolutionTarget, window, state, priority, received, firstResponse, author, compensated, ofCustomer, complaintCount];
+void [kindOf, statuses, breached, alertState, applies, ticked, businessSeconds, due, openCommand, policyCommand, badCommand];
 
 const log: string = ws.exportLog();
 const copy: Workspace = Workspace.importLog(log, 7);

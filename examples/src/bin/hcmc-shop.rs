@@ -1,5 +1,6 @@
-//! The main job: a month of a shop in Hồ Chí Minh City, saved as a JSON Lines
-//! event log, reloaded, checked and summarised.
+//! The main job: a month of a shop in Hồ Chí Minh City, with its complaints
+//! and their SLA, saved as a JSON Lines event log, reloaded, checked and
+//! summarised.
 //!
 //! Usage: `hcmc-shop [PATH]` (default `target/hcmc-shop-events.jsonl`).
 
@@ -14,8 +15,12 @@ fn main() -> ExitCode {
     );
     let cfg = ShopConfig::default();
     println!(
-        "A month in a shop in Hồ Chí Minh City: {} people and {} companies imported on 2026-10-01, {} days of activity (seed {}).\n",
-        cfg.people, cfg.companies, cfg.days, cfg.seed
+        "A month in a shop in Hồ Chí Minh City: {} people and {} companies imported on 2026-10-01, {} days of activity, about {} complaints per 100 customers (seed {}).\n",
+        cfg.people,
+        cfg.companies,
+        cfg.days,
+        cfg.complaints_per_customer * 100.0,
+        cfg.seed
     );
     match run_main_job(&cfg, &path) {
         Ok(job) => {

@@ -66,8 +66,12 @@ impl State {
                 let k = precedence_key(policy);
                 let i = self.policies.partition_point(|p| precedence_key(p) < k);
                 self.policies.insert(i, (**policy).clone());
+                self.refresh_policy_tiers();
             }
-            EventPayload::SlaPolicyRemoved { key } => self.policies.retain(|p| &p.key != key),
+            EventPayload::SlaPolicyRemoved { key } => {
+                self.policies.retain(|p| &p.key != key);
+                self.refresh_policy_tiers();
+            }
             _ => {}
         }
     }

@@ -101,6 +101,21 @@ pub struct UpdateComplaint {
     pub tags: Option<Vec<String>>,
 }
 
+impl UpdateComplaint {
+    /// An update of `complaint` that changes nothing yet; set the fields to change.
+    #[must_use]
+    pub fn new(complaint: ComplaintId) -> Self {
+        Self {
+            complaint,
+            subject: None,
+            description: None,
+            category: None,
+            priority: None,
+            tags: None,
+        }
+    }
+}
+
 /// Assigns a complaint to an agent and/or a team. Absent: unchanged; `null`: unassigned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -174,6 +189,21 @@ impl RespondToComplaint {
             occurred_at: None,
         }
     }
+
+    /// A public message sent by an automation (an acknowledgement); it never
+    /// counts as a response for the SLA.
+    #[must_use]
+    pub fn automated(complaint: ComplaintId, body: &str) -> Self {
+        Self {
+            complaint,
+            agent: None,
+            channel: None,
+            body: body.to_owned(),
+            public: true,
+            automated: true,
+            occurred_at: None,
+        }
+    }
 }
 
 /// A message from the customer. On a complaint waiting on the customer it
@@ -194,6 +224,20 @@ pub struct AddCustomerMessage {
     /// The interaction that carried it (linked to the complaint).
     #[serde(default)]
     pub interaction: Option<InteractionId>,
+}
+
+impl AddCustomerMessage {
+    /// A message from the customer on `complaint`, written now, on the complaint's channel.
+    #[must_use]
+    pub fn new(complaint: ComplaintId, body: &str) -> Self {
+        Self {
+            complaint,
+            channel: None,
+            body: body.to_owned(),
+            occurred_at: None,
+            interaction: None,
+        }
+    }
 }
 
 /// Links an interaction of the same customer.
@@ -373,17 +417,17 @@ fn occurred(meta: &Meta, c: &Complaint, v: Option<DateTime<Utc>>) -> Result<Date
     if t > meta.at.checked_add_signed(MAX_SKEW).unwrap_or(meta.at) {
         return Err(Error::invalid_input(
             "occurred_at",
-            t.to_rfc3339(),
+            crate::model::iso(t),
             "a message cannot be recorded before it is written (occurred_at is after the command's at)",
         ));
     }
     if t < c.received_at {
         return Err(Error::invalid_input(
             "occurred_at",
-            t.to_rfc3339(),
+            crate::model::iso(t),
             format!(
                 "before the complaint was received ({})",
-                c.received_at.to_rfc3339()
+                crate::model::iso(c.received_at)
             ),
         ));
     }
@@ -441,7 +485,7 @@ pub(crate) fn decide_open(
     if received_at > meta.at.checked_add_signed(MAX_SKEW).unwrap_or(meta.at) {
         return Err(Error::invalid_input(
             "received_at",
-            received_at.to_rfc3339(),
+            crate::model::iso(received_at),
             "a complaint cannot be recorded before it is received (received_at is after the command's at)",
         ));
     }
@@ -769,7 +813,7 @@ pub(crate) fn decide_reopen(state: &State, meta: &Meta, cmd: ReopenComplaint) ->
                 id: c.id.to_string(),
                 action: format!(
                     "reopen (the reopen window ended at {}; open a new complaint that follows it)",
-                    until.to_rfc3339()
+                    crate::model::iso(until)
                 ),
                 current: c.state.as_str().to_owned(),
                 allowed: vec!["close".into()],

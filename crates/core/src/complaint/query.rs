@@ -254,15 +254,13 @@ impl Workspace {
     #[must_use]
     pub fn sla_statuses(&self, now: DateTime<Utc>) -> Vec<SlaStatus> {
         let mut scratch = Scratch::default();
-        self.state
-            .active_complaints
-            .iter()
-            .filter_map(|&p| {
-                let c = &self.state.complaints[p as usize];
-                policy_for(&self.state, c)
-                    .map(|(pol, cal)| compute_with(c, pol, cal, now, false, &mut scratch))
-            })
-            .collect()
+        let mut out = Vec::with_capacity(self.state.active_complaints.len());
+        out.extend(self.state.active_complaints.iter().filter_map(|&p| {
+            let c = &self.state.complaints[p as usize];
+            policy_for(&self.state, c)
+                .map(|(pol, cal)| compute_with(c, pol, cal, now, false, &mut scratch))
+        }));
+        out
     }
 
     fn alerts(&self, now: DateTime<Utc>, want: MetricState) -> Vec<SlaAlert> {

@@ -181,19 +181,15 @@ pub(crate) fn policy_for<'a>(
     state: &'a State,
     c: &Complaint,
 ) -> Option<(&'a SlaPolicy, &'a Calendar)> {
-    let customer = std::cell::OnceCell::new();
-    let fetch = || {
-        *customer.get_or_init(|| {
-            state
-                .customers
-                .get(c.customer_pos as usize)
-                .filter(|x| x.id == c.customer)
-        })
-    };
+    let pos = c.customer_pos as usize;
+    let tier = state.customer_tier.get(pos).copied().unwrap_or(0);
+    let customer = || state.customers.get(pos).filter(|x| x.id == c.customer);
     state
         .policies
         .iter()
-        .find(|p| p.matches_lazily(c, fetch))
+        .zip(&state.policy_tiers)
+        .find(|(p, tiers)| p.matches_lazily(c, || tier != 0 && tiers.contains(&tier), customer))
+        .map(|(p, _)| p)
         .and_then(|p| state.calendars.get(&p.calendar).map(|cal| (p, cal)))
 }
 
@@ -239,7 +235,7 @@ pub(crate) fn decide_tick(state: &State, meta: &Meta) -> Pending {
             let to_level = level.max(rule.level);
             let deadline = m
                 .deadline
-                .map(|d| d.to_rfc3339())
+                .map(crate::model::iso)
                 .unwrap_or_else(|| "-".into());
             out.push((
                 EntityRef::Complaint(c.id),

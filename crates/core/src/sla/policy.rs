@@ -178,14 +178,21 @@ impl SlaPolicy {
     /// Whether it applies to `complaint` of `customer`.
     #[must_use]
     pub fn matches(&self, complaint: &Complaint, customer: Option<&Customer>) -> bool {
-        self.matches_lazily(complaint, || customer)
+        let tier = customer.and_then(|x| x.tier.as_deref());
+        self.matches_lazily(
+            complaint,
+            || tier.is_some_and(|t| self.conditions.tiers.iter().any(|x| x == t)),
+            || customer,
+        )
     }
 
-    /// Like [`matches`](Self::matches), fetching the customer only when a
-    /// tier or tag condition needs it (most policies only look at the complaint).
+    /// Like [`matches`](Self::matches), asking whether the customer's tier
+    /// is one of the policy's only when there is a tier condition, and
+    /// fetching the customer only for a tag condition.
     pub(crate) fn matches_lazily<'c>(
         &self,
         complaint: &Complaint,
+        tier_matches: impl FnOnce() -> bool,
         customer: impl FnOnce() -> Option<&'c Customer>,
     ) -> bool {
         let c = &self.conditions;
@@ -199,17 +206,20 @@ impl SlaPolicy {
         if !own {
             return false;
         }
-        if c.tiers.is_empty() && c.tags.is_empty() {
+        if !c.tiers.is_empty() && !tier_matches() {
+            return false;
+        }
+        if c.tags.is_empty()
+            || c.tags
+                .iter()
+                .any(|t| complaint.tags.binary_search(t).is_ok())
+        {
             return true;
         }
         let customer = customer();
-        let tier = customer.and_then(|x| x.tier.as_deref());
-        (c.tiers.is_empty() || tier.is_some_and(|t| c.tiers.iter().any(|x| x == t)))
-            && (c.tags.is_empty()
-                || c.tags.iter().any(|t| {
-                    complaint.tags.binary_search(t).is_ok()
-                        || customer.is_some_and(|x| x.tags.binary_search(t).is_ok())
-                }))
+        c.tags
+            .iter()
+            .any(|t| customer.is_some_and(|x| x.tags.binary_search(t).is_ok()))
     }
 
     /// Whether the clocks pause in `state`.

@@ -390,7 +390,7 @@ impl Workspace {
         if !(0..=LATEST_TIMESTAMP).contains(&meta.at.timestamp()) {
             return Err(Error::invalid_input(
                 "at",
-                meta.at.to_rfc3339(),
+                crate::model::iso(meta.at),
                 "times before 1970-01-01 or after 9999-12-31 are not accepted",
             ));
         }

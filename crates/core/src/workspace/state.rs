@@ -61,6 +61,13 @@ pub(crate) struct State {
     pub calendars: BTreeMap<String, Calendar>,
     /// SLA policies in precedence order.
     pub policies: Vec<SlaPolicy>,
+    /// Interned tier names (tier id = index + 1; 0 = no tier).
+    pub tier_names: Vec<String>,
+    /// Per customer position: its tier id (a dense array, so SLA policy
+    /// matching by tier never touches the customer record).
+    pub customer_tier: Vec<u32>,
+    /// Per policy (same order as `policies`): the ids of its tier conditions.
+    pub policy_tiers: Vec<Vec<u32>>,
 }
 
 fn add_holder(map: &mut Map<Box<str>, Holders>, key: &str, pos: u32) {
@@ -127,9 +134,38 @@ impl State {
             .ok_or_else(|| Error::not_found(InteractionId::ENTITY, id))
     }
 
+    /// The id of tier `name` (0 for none), interning it on first sight.
+    fn intern_tier(&mut self, name: Option<&str>) -> u32 {
+        let Some(name) = name else { return 0 };
+        if let Some(i) = self.tier_names.iter().position(|t| t == name) {
+            return u32::try_from(i + 1).unwrap_or(u32::MAX);
+        }
+        self.tier_names.push(name.to_owned());
+        self.refresh_policy_tiers();
+        u32::try_from(self.tier_names.len()).unwrap_or(u32::MAX)
+    }
+
+    /// Recomputes the tier ids of every policy's conditions.
+    pub(crate) fn refresh_policy_tiers(&mut self) {
+        let names = &self.tier_names;
+        self.policy_tiers = self
+            .policies
+            .iter()
+            .map(|p| {
+                p.conditions
+                    .tiers
+                    .iter()
+                    .filter_map(|t| names.iter().position(|n| n == t))
+                    .map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX))
+                    .collect()
+            })
+            .collect();
+    }
+
     /// Makes room for `n` more customers in the record list and its indexes.
     pub fn reserve_customers(&mut self, n: usize) {
         self.customers.reserve(n);
+        self.customer_tier.reserve(n);
         self.customer_ix.reserve(n);
         self.timeline.reserve(n);
     }
@@ -363,6 +399,8 @@ impl State {
                     self.by_tag.entry(t.clone()).or_default().insert(pos);
                 }
                 self.names.set(pos, names);
+                let tier_id = self.intern_tier(tier.as_deref());
+                self.customer_tier.push(tier_id);
                 self.customers.push(Customer {
                     id: *id,
                     kind: *kind,
@@ -528,7 +566,13 @@ impl State {
                 }
             }
             EventPayload::LifecycleChanged { to, .. } => self.customers[p].lifecycle = *to,
-            EventPayload::TierChanged { to, .. } => self.customers[p].tier.clone_from(to),
+            EventPayload::TierChanged { to, .. } => {
+                self.customers[p].tier.clone_from(to);
+                let id = self.intern_tier(to.as_deref());
+                if let Some(t) = self.customer_tier.get_mut(p) {
+                    *t = id;
+                }
+            }
             EventPayload::CustomerArchived { .. } => self.customers[p].archived = true,
             EventPayload::CustomerRestored {} => self.customers[p].archived = false,
             EventPayload::MembershipAdded { membership } => {
