@@ -10,14 +10,15 @@ WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1
 
 log() { printf '[setup] %s\n' "$*"; }
 
-# 1. Python: a virtualenv with maturin, pytest and mypy.
+# 1. Python: a virtualenv with maturin, pytest, mypy and python-dateutil (the
+#    reference for recurrence rules).
 if [ ! -x .venv/bin/python ]; then
   log "creating .venv"
   python3 -m venv .venv
 fi
-if ! .venv/bin/python -c 'import maturin, pytest, mypy' >/dev/null 2>&1; then
-  log "installing maturin, pytest, mypy into .venv"
-  .venv/bin/pip install --quiet --disable-pip-version-check 'maturin>=1.7,<2' 'pytest>=8' 'mypy>=1.10'
+if ! .venv/bin/python -c 'import maturin, pytest, mypy, dateutil' >/dev/null 2>&1; then
+  log "installing maturin, pytest, mypy, python-dateutil into .venv"
+  .venv/bin/pip install --quiet --disable-pip-version-check 'maturin>=1.7,<2' 'pytest>=8' 'mypy>=1.10' 'python-dateutil>=2.9'
 fi
 
 # 2. WebAssembly: Debian's rustc-web with a rebuildable std, and lld for rust-lld.

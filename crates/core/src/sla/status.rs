@@ -166,6 +166,9 @@ struct Clock<'a> {
     cal: &'a Calendar,
     policy: &'a SlaPolicy,
     periods: &'a [Period],
+    /// Business time of each whole period (zero where the clock does not
+    /// run), computed once and shared by the metrics.
+    whole: &'a [TimeDelta],
     explain: bool,
 }
 
@@ -189,7 +192,7 @@ impl Clock<'_> {
             intervals: Vec::new(),
         };
         let warn_mark = warn.map(|w| target - w);
-        for p in self.periods {
+        for (i, p) in self.periods.iter().enumerate() {
             let a = p.from.max(start);
             let b = p.to.min(end);
             if b <= a {
@@ -210,7 +213,10 @@ impl Clock<'_> {
                 continue;
             }
             m.running_at_end = b == end;
-            let d = self.cal.between(a, b);
+            let d = match self.whole.get(i) {
+                Some(&w) if a == p.from && b == p.to => w,
+                _ => self.cal.between(a, b),
+            };
             if let Some(w) = warn_mark {
                 if m.warning_at.is_none() && m.elapsed + d >= w {
                     m.warning_at = self.cal.add(a, w - m.elapsed);
@@ -367,6 +373,7 @@ fn cycles(c: &Complaint, now: DateTime<Utc>, out: &mut Vec<Cycle>) {
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     periods: Vec<Period>,
+    whole: Vec<TimeDelta>,
     cycles: Vec<Cycle>,
 }
 
@@ -392,10 +399,19 @@ pub(crate) fn compute_with(
 ) -> SlaStatus {
     periods(c, now, &mut scratch.periods);
     let ps = &scratch.periods;
+    scratch.whole.clear();
+    scratch.whole.extend(ps.iter().map(|p| {
+        if p.state.is_active() && !policy.pauses_in(p.state) {
+            cal.between(p.from, p.to)
+        } else {
+            TimeDelta::zero()
+        }
+    }));
     let clock = Clock {
         cal,
         policy,
         periods: ps,
+        whole: &scratch.whole,
         explain,
     };
     let stopped = stopped_at(c, now);
