@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 benches=("$@")
-[ ${#benches[@]} -gt 0 ] || benches=(register replay lookup memory)
+[ ${#benches[@]} -gt 0 ] || benches=(register replay lookup memory calendar sla recurrence journey)
 
 args=()
 for b in "${benches[@]}"; do args+=(--bench "$b"); done

@@ -15,11 +15,20 @@ use crate::complaint::{
     Priority,
 };
 use crate::customer::{Consent, ContactPoint, CustomerKind, Lifecycle, Membership, Names};
-use crate::id::{AgentId, ComplaintId, CustomerId, EventId, InteractionId};
+use crate::followup::recurrence::RecurrenceSpec;
+use crate::followup::{FollowUpKind, FollowUpLinks};
+use crate::id::{
+    AgentId, ComplaintId, CustomerId, EventId, FollowUpId, InteractionId, OpportunityId,
+    PlaybookRunId, PurchaseId, ReferralId,
+};
 use crate::interaction::Direction;
+use crate::journey::{
+    LoyaltySettings, Pipeline, PlannedStep, Playbook, PurchaseItem, RunStatus, Source,
+};
+use crate::model::Money;
 use crate::model::{Actor, AttrValue, Channel, Network};
 use crate::sla::{CalendarSpec, SlaPolicy};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -40,6 +49,16 @@ pub enum EntityRef {
     Interaction(InteractionId),
     /// A complaint.
     Complaint(ComplaintId),
+    /// A sales opportunity.
+    Opportunity(OpportunityId),
+    /// A purchase.
+    Purchase(PurchaseId),
+    /// A follow-up task.
+    FollowUp(FollowUpId),
+    /// A playbook run.
+    PlaybookRun(PlaybookRunId),
+    /// A referral.
+    Referral(ReferralId),
 }
 
 /// One event with its envelope.
@@ -291,6 +310,121 @@ pub struct MessageAdded {
     pub interaction: Option<InteractionId>,
 }
 
+/// The payload of `opportunity_opened`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpportunityOpened {
+    /// The customer.
+    pub customer: CustomerId,
+    /// The pipeline key.
+    pub pipeline: String,
+    /// Title.
+    pub title: String,
+    /// Expected value.
+    pub value: Money,
+    /// Expected close date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_close: Option<NaiveDate>,
+    /// Where it came from.
+    #[serde(default)]
+    pub source: Source,
+    /// The owner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<AgentId>,
+    /// The open stage it starts in.
+    pub stage: String,
+}
+
+/// Fields of an opportunity that an update changed. Absent: unchanged; `null`: cleared.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpportunityChanges {
+    /// New title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// New value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Money>,
+    /// New expected close date.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::double_option"
+    )]
+    pub expected_close: Option<Option<NaiveDate>>,
+    /// New owner.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::double_option"
+    )]
+    pub owner: Option<Option<AgentId>>,
+}
+
+/// The payload of `purchase_recorded`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PurchaseRecorded {
+    /// The customer.
+    pub customer: CustomerId,
+    /// The lines.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<PurchaseItem>,
+    /// A description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The total.
+    pub amount: Money,
+    /// The channel.
+    pub channel: Channel,
+    /// When it was made.
+    pub occurred_at: DateTime<Utc>,
+    /// The opportunity it won.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opportunity: Option<OpportunityId>,
+}
+
+/// The payload of `follow_up_scheduled`: a follow-up (or the next occurrence of a series).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpScheduled {
+    /// The first occurrence's id (this one's for a new series).
+    pub series: FollowUpId,
+    /// 1-based occurrence number.
+    pub occurrence: u32,
+    /// Subject.
+    pub subject: String,
+    /// Kind.
+    pub kind: FollowUpKind,
+    /// The customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<CustomerId>,
+    /// Due at.
+    pub due_at: DateTime<Utc>,
+    /// A whole-day task.
+    #[serde(default)]
+    pub all_day: bool,
+    /// When it becomes overdue.
+    pub due_end: DateTime<Utc>,
+    /// Its time zone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    /// Assigned agent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<AgentId>,
+    /// Assigned team.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    /// Priority.
+    pub priority: Priority,
+    /// What it is about.
+    #[serde(default)]
+    pub links: FollowUpLinks,
+    /// The series' recurrence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recurrence: Option<RecurrenceSpec>,
+}
+
 /// What happened. JSON: an object with `"type"` and the fields of the variant.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
@@ -539,6 +673,116 @@ pub enum EventPayload {
         /// Its key.
         key: String,
     },
+    /// A sales pipeline was defined or replaced (entity: the workspace).
+    PipelineDefined {
+        /// The pipeline (normalised).
+        pipeline: Box<Pipeline>,
+    },
+    /// The loyalty rules were set (entity: the workspace).
+    LoyaltyConfigured {
+        /// The settings as they now are.
+        settings: Box<LoyaltySettings>,
+    },
+    /// An opportunity was opened (entity: the opportunity).
+    OpportunityOpened(Box<OpportunityOpened>),
+    /// Some fields of an opportunity changed.
+    OpportunityUpdated {
+        /// The changed fields.
+        changes: Box<OpportunityChanges>,
+    },
+    /// An opportunity moved to another stage (won, lost or reopened included).
+    OpportunityMoved {
+        /// Previous stage.
+        from: String,
+        /// New stage.
+        to: String,
+        /// Why it was lost (into a lost stage).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        lost_reason: Option<String>,
+        /// A note.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// A purchase was recorded (entity: the purchase).
+    PurchaseRecorded(Box<PurchaseRecorded>),
+    /// A referral was recorded (entity: the referral).
+    ReferralRecorded {
+        /// The customer who referred.
+        referrer: CustomerId,
+        /// The customer referred.
+        referred: CustomerId,
+        /// A note.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// The referred customer's first purchase qualified the referral.
+    ReferralQualified {
+        /// The purchase.
+        purchase: PurchaseId,
+    },
+    /// The referrer was rewarded.
+    ReferralRewarded {
+        /// What was given.
+        reward: Compensation,
+    },
+    /// A follow-up was scheduled (entity: the follow-up).
+    FollowUpScheduled(Box<FollowUpScheduled>),
+    /// A follow-up was done.
+    FollowUpCompleted {
+        /// What came of it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        outcome: Option<String>,
+    },
+    /// A follow-up was cancelled.
+    FollowUpCancelled {
+        /// Why.
+        reason: String,
+    },
+    /// A follow-up was moved later.
+    FollowUpSnoozed {
+        /// The due time before.
+        from: DateTime<Utc>,
+        /// The new due time.
+        until: DateTime<Utc>,
+        /// The new overdue time.
+        due_end: DateTime<Utc>,
+    },
+    /// A follow-up was reassigned (both as they now are).
+    FollowUpReassigned {
+        /// The agent.
+        assignee: Option<AgentId>,
+        /// The team.
+        team: Option<String>,
+    },
+    /// A playbook was defined or replaced (entity: the workspace).
+    PlaybookDefined {
+        /// The playbook (normalised).
+        playbook: Box<Playbook>,
+    },
+    /// A playbook was removed (its runs go on).
+    PlaybookRemoved {
+        /// Its key.
+        key: String,
+    },
+    /// A purchase started a playbook run (entity: the run); the follow-ups of
+    /// its scheduled steps follow as `follow_up_scheduled` events.
+    PlaybookRunStarted {
+        /// The playbook key.
+        playbook: String,
+        /// The customer.
+        customer: CustomerId,
+        /// The purchase.
+        purchase: PurchaseId,
+        /// The steps as planned (with their follow-up, or why they were skipped).
+        steps: Vec<PlannedStep>,
+    },
+    /// A playbook run was cancelled or stopped.
+    PlaybookRunEnded {
+        /// `cancelled` or `stopped`.
+        status: RunStatus,
+        /// Why.
+        reason: String,
+    },
 }
 
 impl EventPayload {
@@ -580,6 +824,24 @@ impl EventPayload {
             EventPayload::CalendarRemoved { .. } => "calendar_removed",
             EventPayload::SlaPolicyDefined { .. } => "sla_policy_defined",
             EventPayload::SlaPolicyRemoved { .. } => "sla_policy_removed",
+            EventPayload::PipelineDefined { .. } => "pipeline_defined",
+            EventPayload::LoyaltyConfigured { .. } => "loyalty_configured",
+            EventPayload::OpportunityOpened(_) => "opportunity_opened",
+            EventPayload::OpportunityUpdated { .. } => "opportunity_updated",
+            EventPayload::OpportunityMoved { .. } => "opportunity_moved",
+            EventPayload::PurchaseRecorded(_) => "purchase_recorded",
+            EventPayload::ReferralRecorded { .. } => "referral_recorded",
+            EventPayload::ReferralQualified { .. } => "referral_qualified",
+            EventPayload::ReferralRewarded { .. } => "referral_rewarded",
+            EventPayload::FollowUpScheduled(_) => "follow_up_scheduled",
+            EventPayload::FollowUpCompleted { .. } => "follow_up_completed",
+            EventPayload::FollowUpCancelled { .. } => "follow_up_cancelled",
+            EventPayload::FollowUpSnoozed { .. } => "follow_up_snoozed",
+            EventPayload::FollowUpReassigned { .. } => "follow_up_reassigned",
+            EventPayload::PlaybookDefined { .. } => "playbook_defined",
+            EventPayload::PlaybookRemoved { .. } => "playbook_removed",
+            EventPayload::PlaybookRunStarted { .. } => "playbook_run_started",
+            EventPayload::PlaybookRunEnded { .. } => "playbook_run_ended",
         }
     }
 }

@@ -155,6 +155,31 @@ typed_id!(
     "complaint"
 );
 typed_id!(
+    /// Identifies a sales opportunity (a deal).
+    OpportunityId,
+    "opportunity"
+);
+typed_id!(
+    /// Identifies a purchase.
+    PurchaseId,
+    "purchase"
+);
+typed_id!(
+    /// Identifies a follow-up task (one occurrence of a series).
+    FollowUpId,
+    "follow_up"
+);
+typed_id!(
+    /// Identifies a run of an after-sales playbook for one customer.
+    PlaybookRunId,
+    "playbook_run"
+);
+typed_id!(
+    /// Identifies a referral (who referred whom).
+    ReferralId,
+    "referral"
+);
+typed_id!(
     /// Identifies one event in the log.
     EventId,
     "event"

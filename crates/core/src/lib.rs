@@ -7,8 +7,10 @@ pub mod complaint;
 pub mod customer;
 pub mod error;
 pub mod event;
+pub mod followup;
 pub mod id;
 pub mod interaction;
+pub mod journey;
 pub mod json;
 pub mod model;
 pub mod serde_util;
@@ -33,10 +35,29 @@ pub use customer::{
 pub use error::{Error, Result};
 pub use event::{
     ComplaintChanges, ComplaintOpened, CustomerChanges, CustomerRegistered, EntityRef, Event,
-    EventPayload, MessageAdded, FORMAT_VERSION,
+    EventPayload, FollowUpScheduled, MessageAdded, OpportunityChanges, OpportunityOpened,
+    PurchaseRecorded, FORMAT_VERSION,
 };
-pub use id::{AgentId, ComplaintId, CustomerId, EventId, IdSource, InteractionId, SeededIds};
+pub use followup::recurrence::{Frequency, Recurrence, RecurrenceSpec, RuleSpec, WeekdayNum};
+pub use followup::{
+    Agenda, CancelFollowUp, CompleteFollowUp, FollowUp, FollowUpKind, FollowUpLinks,
+    FollowUpStatus, ReassignFollowUp, ScheduleFollowUp, SnoozeFollowUp,
+};
+pub use id::{
+    AgentId, ComplaintId, CustomerId, EventId, FollowUpId, IdSource, InteractionId, OpportunityId,
+    PlaybookRunId, PurchaseId, ReferralId, SeededIds,
+};
 pub use interaction::{Direction, Interaction, LogInteraction};
+pub use journey::{
+    Board, BoardColumn, LoyaltySettings, MoveOpportunity, OpenOpportunity, Opportunity, Pipeline,
+    Purchase, PurchaseItem, RecordPurchase, RecordReferral, Referral, ReferralStatus,
+    RewardReferral, Source, Stage, StageKind, TierRule, Totals, UpdateOpportunity, WonPurchase,
+    DEFAULT_PIPELINE,
+};
+pub use journey::{
+    CancelPlaybookRun, PlannedStep, Playbook, PlaybookConditions, PlaybookRun, PlaybookStep,
+    RemovePlaybook, RunProgress, RunStatus, StepKind, StepProgress,
+};
 pub use model::{Actor, AttrValue, Channel, Meta, Money, Network};
 pub use sla::escalation::{
     ConfigureComplaints, DefineCalendar, RemoveCalendar, RemoveSlaPolicy, Tick,

@@ -399,7 +399,7 @@ impl State {
         self.on_customer_timeline(o.customer, log_pos);
     }
 
-    fn on_customer_timeline(&mut self, customer: crate::id::CustomerId, log_pos: u32) {
+    pub(crate) fn on_customer_timeline(&mut self, customer: crate::id::CustomerId, log_pos: u32) {
         if let Some(&cp) = self.customer_ix.get(&customer) {
             if let Some(t) = self.timeline.get_mut(cp as usize) {
                 t.push(log_pos);

@@ -259,6 +259,7 @@ pub(crate) fn decide_tick(state: &State, meta: &Meta) -> Pending {
             level = to_level;
         }
     }
+    out.extend(crate::journey::commands::tier_changes(state, now));
     let after = Duration::hours(i64::from(state.complaint_settings.auto_close_after_hours));
     for c in &state.complaints {
         if c.state != ComplaintState::Resolved {

@@ -17,9 +17,19 @@ use crate::complaint::{
 use crate::customer::{self, *};
 use crate::error::{Error, Result};
 use crate::event::{EntityRef, Event, EventPayload, FORMAT_VERSION};
-use crate::id::ComplaintId;
+use crate::followup::commands as fc;
+use crate::followup::{
+    CancelFollowUp, CompleteFollowUp, ReassignFollowUp, ScheduleFollowUp, SnoozeFollowUp,
+};
 use crate::id::{AgentId, CustomerId, EventId, IdSource, InteractionId, SeededIds};
+use crate::id::{ComplaintId, FollowUpId, OpportunityId, PurchaseId, ReferralId};
 use crate::interaction::{self, LogInteraction};
+use crate::journey::commands as jc;
+use crate::journey::playbook::{self, CancelPlaybookRun, Playbook, RemovePlaybook};
+use crate::journey::{
+    LoyaltySettings, MoveOpportunity, OpenOpportunity, Pipeline, RecordPurchase, RecordReferral,
+    RewardReferral, UpdateOpportunity,
+};
 use crate::model::{Actor, Meta};
 use crate::sla::escalation::{
     self as esc, ConfigureComplaints, DefineCalendar, RemoveCalendar, RemoveSlaPolicy, Tick,
@@ -82,6 +92,22 @@ pub enum Command {
     MergeComplaint(MergeComplaint),
     EscalateComplaint(EscalateComplaint),
     Tick(Tick),
+    DefinePipeline(Pipeline),
+    ConfigureLoyalty(LoyaltySettings),
+    OpenOpportunity(OpenOpportunity),
+    UpdateOpportunity(UpdateOpportunity),
+    MoveOpportunity(MoveOpportunity),
+    RecordPurchase(RecordPurchase),
+    RecordReferral(RecordReferral),
+    RewardReferral(RewardReferral),
+    ScheduleFollowUp(ScheduleFollowUp),
+    CompleteFollowUp(CompleteFollowUp),
+    CancelFollowUp(CancelFollowUp),
+    SnoozeFollowUp(SnoozeFollowUp),
+    ReassignFollowUp(ReassignFollowUp),
+    DefinePlaybook(Playbook),
+    RemovePlaybook(RemovePlaybook),
+    CancelPlaybookRun(CancelPlaybookRun),
 }
 
 macro_rules! command_types {
@@ -168,6 +194,22 @@ command_types! {
     "merge_complaint" => MergeComplaint => MergeComplaint,
     "escalate_complaint" => EscalateComplaint => EscalateComplaint,
     "tick" => Tick => Tick,
+    "define_pipeline" => Pipeline => DefinePipeline,
+    "configure_loyalty" => LoyaltySettings => ConfigureLoyalty,
+    "open_opportunity" => OpenOpportunity => OpenOpportunity,
+    "update_opportunity" => UpdateOpportunity => UpdateOpportunity,
+    "move_opportunity" => MoveOpportunity => MoveOpportunity,
+    "record_purchase" => RecordPurchase => RecordPurchase,
+    "record_referral" => RecordReferral => RecordReferral,
+    "reward_referral" => RewardReferral => RewardReferral,
+    "schedule_follow_up" => ScheduleFollowUp => ScheduleFollowUp,
+    "complete_follow_up" => CompleteFollowUp => CompleteFollowUp,
+    "cancel_follow_up" => CancelFollowUp => CancelFollowUp,
+    "snooze_follow_up" => SnoozeFollowUp => SnoozeFollowUp,
+    "reassign_follow_up" => ReassignFollowUp => ReassignFollowUp,
+    "define_playbook" => Playbook => DefinePlaybook,
+    "remove_playbook" => RemovePlaybook => RemovePlaybook,
+    "cancel_playbook_run" => CancelPlaybookRun => CancelPlaybookRun,
 }
 
 /// What a successful command did.
@@ -341,9 +383,21 @@ impl Workspace {
             Command::RecordConsent(c) => (None, decide_consent(st, &meta, c)?),
             Command::TagCustomer(c) => (None, decide_tag(st, c, true)?),
             Command::UntagCustomer(c) => (None, decide_tag(st, c, false)?),
-            Command::ChangeLifecycle(c) => (None, decide_lifecycle(st, c)?),
+            Command::ChangeLifecycle(c) => {
+                let (id, to) = (c.customer, c.to);
+                let mut p = decide_lifecycle(st, c)?;
+                if playbook::stops(to) {
+                    p.extend(playbook::stop_for(st, id, "customer churned"));
+                }
+                (None, p)
+            }
             Command::SetTier(c) => (None, decide_tier(st, c)?),
-            Command::ArchiveCustomer(c) => (None, decide_archive(st, c)?),
+            Command::ArchiveCustomer(c) => {
+                let id = c.customer;
+                let mut p = decide_archive(st, c)?;
+                p.extend(playbook::stop_for(st, id, "customer archived"));
+                (None, p)
+            }
             Command::RestoreCustomer(c) => (None, decide_restore(st, c)?),
             Command::AddMembership(c) => (None, decide_add_membership(st, c)?),
             Command::RemoveMembership(c) => (None, decide_remove_membership(st, c)?),
@@ -373,6 +427,34 @@ impl Workspace {
             Command::MergeComplaint(c) => (None, cc::decide_merge(st, c)?),
             Command::EscalateComplaint(c) => (None, cc::decide_escalate(st, c)?),
             Command::Tick(Tick {}) => (None, esc::decide_tick(st, &meta)),
+            Command::DefinePipeline(c) => (None, jc::decide_define_pipeline(st, c)?),
+            Command::ConfigureLoyalty(c) => (None, jc::decide_configure_loyalty(st, c)?),
+            Command::OpenOpportunity(c) => {
+                let (id, p) = jc::decide_open_opportunity(st, &meta, c, ids)?;
+                (Some(EntityRef::Opportunity(id)), p)
+            }
+            Command::UpdateOpportunity(c) => (None, jc::decide_update_opportunity(st, c)?),
+            Command::MoveOpportunity(c) => (None, jc::decide_move_opportunity(st, &meta, c, ids)?),
+            Command::RecordPurchase(c) => {
+                let (id, p) = jc::decide_record_purchase(st, &meta, c, ids)?;
+                (Some(EntityRef::Purchase(id)), p)
+            }
+            Command::RecordReferral(c) => {
+                let (id, p) = jc::decide_record_referral(st, &meta, c, ids)?;
+                (Some(EntityRef::Referral(id)), p)
+            }
+            Command::RewardReferral(c) => (None, jc::decide_reward_referral(st, c)?),
+            Command::ScheduleFollowUp(c) => {
+                let (id, p) = fc::decide_schedule(st, &meta, c, ids)?;
+                (Some(EntityRef::FollowUp(id)), p)
+            }
+            Command::CompleteFollowUp(c) => (None, fc::decide_complete(st, &meta, c, ids)?),
+            Command::CancelFollowUp(c) => (None, fc::decide_cancel(st, &meta, c, ids)?),
+            Command::SnoozeFollowUp(c) => (None, fc::decide_snooze(st, &meta, c)?),
+            Command::ReassignFollowUp(c) => (None, fc::decide_reassign(st, c)?),
+            Command::DefinePlaybook(c) => (None, playbook::decide_define(st, c)?),
+            Command::RemovePlaybook(c) => (None, playbook::decide_remove(st, c)?),
+            Command::CancelPlaybookRun(c) => (None, playbook::decide_cancel_run(st, c)?),
         };
         let first_seq = self.seq() + 1;
         let events = pending.len();
@@ -585,5 +667,71 @@ impl Workspace {
     /// `invalid_input` for a time out of range or an inactive actor.
     pub fn tick(&mut self, meta: Meta) -> Result<usize> {
         self.execute(meta, Command::Tick(Tick {})).map(|o| o.events)
+    }
+
+    /// Opens a sales opportunity and returns its id.
+    ///
+    /// # Errors
+    /// `not_found` for an unknown customer, pipeline or owner; `invalid_input`
+    /// for a bad title, a negative value or a stage that is not open.
+    pub fn open_opportunity(&mut self, meta: Meta, cmd: OpenOpportunity) -> Result<OpportunityId> {
+        match self.execute(meta, Command::OpenOpportunity(cmd))?.created {
+            Some(EntityRef::Opportunity(id)) => Ok(id),
+            _ => Err(Error::invalid_input(
+                "command",
+                "open_opportunity",
+                "internal: no opportunity created",
+            )),
+        }
+    }
+
+    /// Records a purchase and returns its id (with its effects on the
+    /// customer's lifecycle, tier and referral).
+    ///
+    /// # Errors
+    /// `invalid_input` for negative money, mixed currencies, a wrong total or
+    /// a future time; `not_found` for an unknown customer.
+    pub fn record_purchase(&mut self, meta: Meta, cmd: RecordPurchase) -> Result<PurchaseId> {
+        match self.execute(meta, Command::RecordPurchase(cmd))?.created {
+            Some(EntityRef::Purchase(id)) => Ok(id),
+            _ => Err(Error::invalid_input(
+                "command",
+                "record_purchase",
+                "internal: no purchase created",
+            )),
+        }
+    }
+
+    /// Records that one customer referred another and returns its id.
+    ///
+    /// # Errors
+    /// `conflict` when the customer was already referred; `invalid_input` for
+    /// a self-referral; `not_found` for unknown customers.
+    pub fn record_referral(&mut self, meta: Meta, cmd: RecordReferral) -> Result<ReferralId> {
+        match self.execute(meta, Command::RecordReferral(cmd))?.created {
+            Some(EntityRef::Referral(id)) => Ok(id),
+            _ => Err(Error::invalid_input(
+                "command",
+                "record_referral",
+                "internal: no referral created",
+            )),
+        }
+    }
+
+    /// Schedules a follow-up and returns its id.
+    ///
+    /// # Errors
+    /// `invalid_input` for a missing or doubled due time, a due date without a
+    /// time zone, or a recurrence that never occurs; `not_found` for unknown
+    /// customers, agents or links.
+    pub fn schedule_follow_up(&mut self, meta: Meta, cmd: ScheduleFollowUp) -> Result<FollowUpId> {
+        match self.execute(meta, Command::ScheduleFollowUp(cmd))?.created {
+            Some(EntityRef::FollowUp(id)) => Ok(id),
+            _ => Err(Error::invalid_input(
+                "command",
+                "schedule_follow_up",
+                "internal: no follow-up created",
+            )),
+        }
     }
 }

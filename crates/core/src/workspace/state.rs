@@ -7,11 +7,20 @@ use crate::customer::search::NameIndex;
 use crate::customer::{ContactPoint, Customer, CustomerKind};
 use crate::error::{Error, Result};
 use crate::event::{CustomerRegistered, EntityRef, Event, EventPayload, FORMAT_VERSION};
-use crate::id::{AgentId, ComplaintId, CustomerId, InteractionId};
+use crate::followup::FollowUp;
+use crate::id::{
+    AgentId, ComplaintId, CustomerId, FollowUpId, InteractionId, OpportunityId, PlaybookRunId,
+    PurchaseId, ReferralId,
+};
 use crate::interaction::{check_network, Interaction};
+use crate::journey::{
+    LoyaltySettings, Opportunity, Pipeline, Playbook, PlaybookRun, Purchase, Referral,
+    DEFAULT_PIPELINE,
+};
 use crate::model::Actor;
 use crate::sla::{Calendar, SlaPolicy};
 use crate::text::is_e164;
+use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Hash maps of the state: foldhash with a fixed seed is several times faster
@@ -68,6 +77,35 @@ pub(crate) struct State {
     pub customer_tier: Vec<u32>,
     /// Per policy (same order as `policies`): the ids of its tier conditions.
     pub policy_tiers: Vec<Vec<u32>>,
+    /// Defined pipelines by key.
+    pub pipelines: BTreeMap<String, Pipeline>,
+    /// The built-in `sales` pipeline, used while none is defined under that key.
+    pub default_pipeline: Pipeline,
+    pub opportunities: Vec<Opportunity>,
+    pub opportunity_ix: Map<OpportunityId, u32>,
+    pub opportunity_history: Vec<Vec<u32>>,
+    pub opportunities_by_customer: Map<CustomerId, Vec<u32>>,
+    pub opportunities_by_owner: Map<AgentId, BTreeSet<u32>>,
+    pub purchases: Vec<Purchase>,
+    pub purchase_ix: Map<PurchaseId, u32>,
+    pub purchases_by_customer: Map<CustomerId, Vec<u32>>,
+    pub referrals: Vec<Referral>,
+    pub referral_ix: Map<ReferralId, u32>,
+    /// Referred customer -> their referral.
+    pub referral_of: Map<CustomerId, u32>,
+    pub referrals_by_referrer: Map<CustomerId, Vec<u32>>,
+    pub loyalty: LoyaltySettings,
+    pub follow_ups: Vec<FollowUp>,
+    pub follow_up_ix: Map<FollowUpId, u32>,
+    pub follow_ups_by_customer: Map<CustomerId, Vec<u32>>,
+    /// Open follow-ups per agent, by (due time, position).
+    pub agenda_by_agent: Map<AgentId, BTreeSet<(DateTime<Utc>, u32)>>,
+    /// Open follow-ups per team, by (due time, position).
+    pub agenda_by_team: Map<String, BTreeSet<(DateTime<Utc>, u32)>>,
+    pub playbooks: Vec<Playbook>,
+    pub playbook_runs: Vec<PlaybookRun>,
+    pub playbook_run_ix: Map<PlaybookRunId, u32>,
+    pub runs_by_customer: Map<CustomerId, Vec<u32>>,
 }
 
 fn add_holder(map: &mut Map<Box<str>, Holders>, key: &str, pos: u32) {
@@ -125,6 +163,41 @@ impl State {
             .get(&id)
             .map(|&p| &self.complaints[p as usize])
             .ok_or_else(|| Error::not_found(ComplaintId::ENTITY, id))
+    }
+
+    /// A pipeline by key (the built-in one for `sales` until it is defined).
+    pub fn pipeline(&self, key: &str) -> Option<&Pipeline> {
+        self.pipelines
+            .get(key)
+            .or_else(|| (key == DEFAULT_PIPELINE).then_some(&self.default_pipeline))
+    }
+
+    pub fn opportunity(&self, id: OpportunityId) -> Result<&Opportunity> {
+        self.opportunity_ix
+            .get(&id)
+            .map(|&p| &self.opportunities[p as usize])
+            .ok_or_else(|| Error::not_found(OpportunityId::ENTITY, id))
+    }
+
+    pub fn follow_up(&self, id: FollowUpId) -> Result<&FollowUp> {
+        self.follow_up_ix
+            .get(&id)
+            .map(|&p| &self.follow_ups[p as usize])
+            .ok_or_else(|| Error::not_found(FollowUpId::ENTITY, id))
+    }
+
+    pub fn purchase(&self, id: PurchaseId) -> Result<&Purchase> {
+        self.purchase_ix
+            .get(&id)
+            .map(|&p| &self.purchases[p as usize])
+            .ok_or_else(|| Error::not_found(PurchaseId::ENTITY, id))
+    }
+
+    pub fn referral(&self, id: ReferralId) -> Result<&Referral> {
+        self.referral_ix
+            .get(&id)
+            .map(|&p| &self.referrals[p as usize])
+            .ok_or_else(|| Error::not_found(ReferralId::ENTITY, id))
     }
 
     pub fn interaction(&self, id: InteractionId) -> Result<&Interaction> {
@@ -334,6 +407,19 @@ impl State {
                 check_network(*channel, *network)
             }
             (EntityRef::Complaint(id), _) => self.check_complaint(*id, ev),
+            (EntityRef::FollowUp(id), _) => self.check_follow_up(*id, ev),
+            (
+                EntityRef::Workspace,
+                EventPayload::PlaybookDefined { .. } | EventPayload::PlaybookRemoved { .. },
+            )
+            | (EntityRef::PlaybookRun(_), _) => self.check_playbook(ev),
+            (
+                EntityRef::Workspace,
+                EventPayload::PipelineDefined { .. } | EventPayload::LoyaltyConfigured { .. },
+            )
+            | (EntityRef::Opportunity(_) | EntityRef::Purchase(_) | EntityRef::Referral(_), _) => {
+                self.check_journey(ev)
+            }
             (EntityRef::Workspace, p) => self.check_sla_config(p),
             (entity, p) => Err(format!(
                 "a {} event cannot concern {entity:?}",
@@ -471,8 +557,22 @@ impl State {
                         t.push(log_pos);
                     }
                 }
+                self.touch_opportunities(*customer, *occurred_at);
             }
             (EntityRef::Complaint(id), _) => self.apply_complaint(*id, ev, log_pos),
+            (EntityRef::FollowUp(id), _) => self.apply_follow_up(*id, ev, log_pos),
+            (
+                EntityRef::Workspace,
+                EventPayload::PlaybookDefined { .. } | EventPayload::PlaybookRemoved { .. },
+            )
+            | (EntityRef::PlaybookRun(_), _) => self.apply_playbook(ev, log_pos),
+            (
+                EntityRef::Workspace,
+                EventPayload::PipelineDefined { .. } | EventPayload::LoyaltyConfigured { .. },
+            )
+            | (EntityRef::Opportunity(_) | EntityRef::Purchase(_) | EntityRef::Referral(_), _) => {
+                self.apply_journey(ev, log_pos);
+            }
             (EntityRef::Workspace, p) => self.apply_sla_config(p),
             _ => {}
         }
