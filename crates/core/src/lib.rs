@@ -51,8 +51,8 @@ pub use interaction::{Direction, Interaction, LogInteraction};
 pub use journey::{
     Board, BoardColumn, LoyaltySettings, MoveOpportunity, OpenOpportunity, Opportunity, Pipeline,
     Purchase, PurchaseItem, RecordPurchase, RecordReferral, Referral, ReferralStatus,
-    RewardReferral, Source, Stage, StageKind, TierRule, Totals, UpdateOpportunity, WonPurchase,
-    DEFAULT_PIPELINE,
+    RewardReferral, Source, Stage, StageKind, TierPlan, TierRule, Totals, UpdateOpportunity,
+    WonPurchase, DEFAULT_PIPELINE,
 };
 pub use journey::{
     CancelPlaybookRun, PlannedStep, Playbook, PlaybookConditions, PlaybookRun, PlaybookStep,

@@ -199,11 +199,13 @@ fn purchases_check_money_and_drive_loyalty_and_tiers() {
                     tier: "vàng".into(),
                     min_spend: Some(vnd(10_000_000)),
                     min_purchases: None,
+                    plan: None,
                 },
                 TierRule {
                     tier: "bạc".into(),
                     min_spend: None,
                     min_purchases: Some(2),
+                    plan: None,
                 },
             ],
             window_days: 365,
@@ -650,4 +652,47 @@ mod props {
             prop_assert!(copy == f.ws);
         }
     }
+}
+
+#[test]
+fn a_vip_tier_attaches_a_recurring_call_plan_that_ends_with_the_tier() {
+    let mut f = fx();
+    let plan = TierPlan {
+        subject: "Gọi hỏi thăm khách VIP".into(),
+        kind: FollowUpKind::Call,
+        rule: "FREQ=MONTHLY;BYDAY=1MO".parse().unwrap(),
+        time: chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+    };
+    let loyalty = |plan| {
+        Command::ConfigureLoyalty(LoyaltySettings {
+            loyal_after_purchases: None,
+            tier_rules: vec![TierRule {
+                tier: "vip".into(),
+                min_spend: Some(vnd(10_000_000)),
+                min_purchases: None,
+                plan,
+            }],
+            window_days: 365,
+        })
+    };
+    let mut bad = plan.clone();
+    bad.rule = "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30".parse().unwrap();
+    let err = f.ws.execute(at(0), loyalty(Some(bad))).unwrap_err();
+    assert!(matches!(&err, Error::InvalidInput { field, .. } if field.starts_with("tier_rules[0].plan.rule")), "{err}");
+    f.ws.execute(at(0), loyalty(Some(plan))).unwrap();
+    // at(10) is Monday 2 November 2026, 09:10 in Hồ Chí Minh City: past 10:00? No: 09:10.
+    f.ws.record_purchase(at(10), RecordPurchase::new(f.duc, Channel::InPerson, "Sofa da", vnd(12_000_000)))
+        .unwrap();
+    assert_eq!(f.ws.customer(f.duc).unwrap().tier.as_deref(), Some("vip"));
+    let calls: Vec<FollowUp> = f.ws.follow_ups_of(f.duc).unwrap().into_iter().cloned().collect();
+    assert_eq!(calls.len(), 1);
+    assert_eq!(calls[0].links.tier.as_deref(), Some("vip"));
+    // The first Monday of November 2026 at 10:00 UTC (no zone on the customer).
+    assert_eq!(calls[0].due_at.to_rfc3339(), "2026-11-02T10:00:00+00:00");
+    // A year later the tier lapses: tick cancels the plan's open call.
+    let later = Meta::system(at(10).at + Duration::days(400));
+    assert_eq!(f.ws.tick(later).unwrap(), 2);
+    assert_eq!(f.ws.follow_up(calls[0].id).unwrap().status, FollowUpStatus::Cancelled);
+    let copy = Workspace::replay(f.ws.events().to_vec(), Box::new(SeededIds::new(5))).unwrap();
+    assert_eq!(copy, f.ws);
 }

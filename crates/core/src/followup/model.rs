@@ -54,6 +54,9 @@ pub struct FollowUpLinks {
     /// The step of the playbook run.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub playbook_step: Option<u32>,
+    /// The tier whose contact plan scheduled it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier: Option<String>,
 }
 
 /// A follow-up task (one occurrence of a series when it recurs).

@@ -6,9 +6,12 @@ use crate::complaint::Compensation;
 use crate::customer::Lifecycle;
 use crate::error::{Error, Result};
 use crate::event::{
-    EntityRef, EventPayload, OpportunityChanges, OpportunityOpened, PurchaseRecorded,
+    EntityRef, EventPayload, FollowUpScheduled, OpportunityChanges, OpportunityOpened,
+    PurchaseRecorded,
 };
-use crate::id::{AgentId, CustomerId, IdSource, OpportunityId, PurchaseId, ReferralId};
+use crate::followup::recurrence::{Recurrence, RecurrenceSpec};
+use crate::followup::FollowUpLinks;
+use crate::id::{AgentId, CustomerId, FollowUpId, IdSource, OpportunityId, PurchaseId, ReferralId};
 use crate::model::{iso, Channel, Meta, Money};
 use crate::text::{normalize_label, normalize_text};
 use crate::workspace::State;
@@ -687,25 +690,30 @@ fn purchase(
     )?;
     out.extend(effects(
         state,
+        meta,
         cmd.customer,
         lifecycle,
         id,
         &amount,
         occurred_at,
-    ));
+        ids,
+    )?);
     out.extend(runs);
     Ok((id, out))
 }
 
 /// What a new purchase does to its customer: lifecycle, tier, referral.
+#[allow(clippy::too_many_arguments)]
 fn effects(
     state: &State,
+    meta: &Meta,
     customer: CustomerId,
     lifecycle: Lifecycle,
     purchase: PurchaseId,
     amount: &Money,
     occurred_at: DateTime<Utc>,
-) -> Pending {
+    ids: &mut dyn IdSource,
+) -> Result<Pending> {
     let mut out = Vec::new();
     let settings = &state.loyalty;
     let window_start = occurred_at - Duration::days(i64::from(settings.window_days));
@@ -757,13 +765,7 @@ fn effects(
         let tier = tier_for(&settings.tier_rules, count, &spend);
         let current = state.customer(customer).ok().and_then(|c| c.tier.clone());
         if tier != current {
-            out.push((
-                EntityRef::Customer(customer),
-                EventPayload::TierChanged {
-                    from: current,
-                    to: tier,
-                },
-            ));
+            out.extend(tier_move(state, meta, customer, current, tier, ids)?);
         }
     }
     if let Some(&r) = state.referral_of.get(&customer) {
@@ -775,16 +777,116 @@ fn effects(
             ));
         }
     }
-    out
+    Ok(out)
+}
+
+/// A tier change and its contact plans: the old tier's open plan follow-ups
+/// are cancelled, the new tier's plan is scheduled.
+fn tier_move(
+    state: &State,
+    meta: &Meta,
+    customer: CustomerId,
+    from: Option<String>,
+    to: Option<String>,
+    ids: &mut dyn IdSource,
+) -> Result<Pending> {
+    let mut out = Vec::new();
+    if let Some(old) = &from {
+        for &p in state
+            .follow_ups_by_customer
+            .get(&customer)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+        {
+            let f = &state.follow_ups[p as usize];
+            if f.status == crate::followup::FollowUpStatus::Open
+                && f.links.tier.as_ref() == Some(old)
+            {
+                out.push((
+                    EntityRef::FollowUp(f.id),
+                    EventPayload::FollowUpCancelled {
+                        reason: format!("the customer left tier {old}"),
+                    },
+                ));
+            }
+        }
+    }
+    let plan = to.as_ref().and_then(|t| {
+        state
+            .loyalty
+            .tier_rules
+            .iter()
+            .find(|r| &r.tier == t)
+            .and_then(|r| r.plan.as_ref())
+    });
+    let scheduled = match plan {
+        Some(plan) => {
+            let zone = state
+                .customer(customer)
+                .ok()
+                .and_then(|c| c.time_zone.clone())
+                .unwrap_or_else(|| "UTC".to_owned());
+            let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::UTC);
+            let local = meta.at.with_timezone(&tz).naive_local();
+            let mut day = local.date();
+            if local.time() > plan.time {
+                day = day.succ_opt().unwrap_or(day);
+            }
+            let spec = RecurrenceSpec::new(day.and_time(plan.time), &zone, Some(plan.rule.clone()));
+            let r = Recurrence::new(spec)?;
+            match r.first() {
+                Some(first) => {
+                    let id = FollowUpId::generate_unused(ids, meta.at, |id| {
+                        state.follow_up_ix.contains_key(id)
+                    })?;
+                    let owner = state.customer(customer).ok().and_then(|c| c.owner);
+                    Some((
+                        EntityRef::FollowUp(id),
+                        EventPayload::FollowUpScheduled(Box::new(FollowUpScheduled {
+                            series: id,
+                            occurrence: 1,
+                            subject: plan.subject.clone(),
+                            kind: plan.kind,
+                            customer: Some(customer),
+                            due_at: first,
+                            all_day: false,
+                            due_end: first,
+                            time_zone: Some(r.spec().time_zone.clone()),
+                            assignee: owner,
+                            team: None,
+                            priority: crate::complaint::Priority::Normal,
+                            links: FollowUpLinks {
+                                tier: to.clone(),
+                                ..FollowUpLinks::default()
+                            },
+                            recurrence: Some(r.spec().clone()),
+                        })),
+                    ))
+                }
+                None => None,
+            }
+        }
+        None => None,
+    };
+    out.insert(
+        0,
+        (
+            EntityRef::Customer(customer),
+            EventPayload::TierChanged { from, to },
+        ),
+    );
+    out.extend(scheduled);
+    Ok(out)
 }
 
 /// Tier changes due at `now` as purchases age out of the rule window (run by
 /// `tick`): customers with purchases whose rule-given tier is no longer the
 /// one they have. Archived customers are left alone.
-pub(crate) fn tier_changes(state: &State, now: DateTime<Utc>) -> Pending {
+pub(crate) fn tier_changes(state: &State, meta: &Meta, ids: &mut dyn IdSource) -> Result<Pending> {
+    let now = meta.at;
     let settings = &state.loyalty;
     if settings.tier_rules.is_empty() {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let since = now - Duration::days(i64::from(settings.window_days));
     let mut customers: Vec<(&CustomerId, &Vec<u32>)> = state.purchases_by_customer.iter().collect();
@@ -804,16 +906,10 @@ pub(crate) fn tier_changes(state: &State, now: DateTime<Utc>) -> Pending {
         let count = u32::try_from(spend.len()).unwrap_or(u32::MAX);
         let tier = tier_for(&settings.tier_rules, count, &spend);
         if tier != c.tier {
-            out.push((
-                EntityRef::Customer(*id),
-                EventPayload::TierChanged {
-                    from: c.tier.clone(),
-                    to: tier,
-                },
-            ));
+            out.extend(tier_move(state, meta, *id, c.tier.clone(), tier, ids)?);
         }
     }
-    out
+    Ok(out)
 }
 
 /// The first tier rule met by `count` purchases spending `spend`.
@@ -866,6 +962,31 @@ pub(crate) fn decide_configure_loyalty(state: &State, s: LoyaltySettings) -> Res
                 .map(|m| money(&format!("tier_rules[{i}].min_spend"), m))
                 .transpose()?,
             min_purchases: r.min_purchases,
+            plan: match &r.plan {
+                Some(plan) => {
+                    let field = format!("tier_rules[{i}].plan");
+                    let check = RecurrenceSpec::new(
+                        chrono::NaiveDate::from_ymd_opt(2000, 1, 1)
+                            .unwrap_or_default()
+                            .and_time(plan.time),
+                        "UTC",
+                        Some(plan.rule.clone()),
+                    );
+                    Recurrence::new(check).map_err(|e| match e {
+                        Error::InvalidInput {
+                            field: f,
+                            value,
+                            reason,
+                        } => Error::invalid_input(format!("{field}.{f}"), value, reason),
+                        other => other,
+                    })?;
+                    Some(super::model::TierPlan {
+                        subject: normalize_label(&format!("{field}.subject"), &plan.subject, 300)?,
+                        ..plan.clone()
+                    })
+                }
+                None => None,
+            },
         });
     }
     let s = LoyaltySettings {

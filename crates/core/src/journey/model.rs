@@ -152,6 +152,30 @@ pub struct TierRule {
     /// At least this many purchases.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_purchases: Option<u32>,
+    /// A recurring visit or call plan for customers of this tier: scheduled
+    /// when a customer enters the tier, cancelled when they leave it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<TierPlan>,
+}
+
+/// A recurring contact plan attached to a tier (e.g. a monthly call for VIPs).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TierPlan {
+    /// The follow-ups' subject.
+    pub subject: String,
+    /// Call, visit, ...
+    pub kind: crate::followup::FollowUpKind,
+    /// When, as an RFC 5545 rule (object or `RRULE` text), read in the
+    /// customer's time zone (UTC when they have none).
+    pub rule: crate::followup::recurrence::RuleSpec,
+    /// Local time of day of each occurrence (09:00 when absent).
+    #[serde(default = "nine")]
+    pub time: chrono::NaiveTime,
+}
+
+fn nine() -> chrono::NaiveTime {
+    chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default()
 }
 
 /// How purchases move customers: lifecycle and tiers.

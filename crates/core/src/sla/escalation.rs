@@ -193,7 +193,11 @@ pub(crate) fn policy_for<'a>(
         .and_then(|p| state.calendars.get(&p.calendar).map(|cal| (p, cal)))
 }
 
-pub(crate) fn decide_tick(state: &State, meta: &Meta) -> Pending {
+pub(crate) fn decide_tick(
+    state: &State,
+    meta: &Meta,
+    ids: &mut dyn crate::id::IdSource,
+) -> Result<Pending> {
     let now = meta.at;
     let mut out = Vec::new();
     let mut scratch = Scratch::default();
@@ -259,7 +263,7 @@ pub(crate) fn decide_tick(state: &State, meta: &Meta) -> Pending {
             level = to_level;
         }
     }
-    out.extend(crate::journey::commands::tier_changes(state, now));
+    out.extend(crate::journey::commands::tier_changes(state, meta, ids)?);
     let after = Duration::hours(i64::from(state.complaint_settings.auto_close_after_hours));
     for c in &state.complaints {
         if c.state != ComplaintState::Resolved {
@@ -274,5 +278,5 @@ pub(crate) fn decide_tick(state: &State, meta: &Meta) -> Pending {
             }
         }
     }
-    out
+    Ok(out)
 }

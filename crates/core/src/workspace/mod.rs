@@ -426,7 +426,7 @@ impl Workspace {
             Command::CancelComplaint(c) => (None, cc::decide_cancel(st, c)?),
             Command::MergeComplaint(c) => (None, cc::decide_merge(st, c)?),
             Command::EscalateComplaint(c) => (None, cc::decide_escalate(st, c)?),
-            Command::Tick(Tick {}) => (None, esc::decide_tick(st, &meta)),
+            Command::Tick(Tick {}) => (None, esc::decide_tick(st, &meta, ids)?),
             Command::DefinePipeline(c) => (None, jc::decide_define_pipeline(st, c)?),
             Command::ConfigureLoyalty(c) => (None, jc::decide_configure_loyalty(st, c)?),
             Command::OpenOpportunity(c) => {
