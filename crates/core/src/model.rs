@@ -136,6 +136,26 @@ impl Money {
     }
 }
 
+impl Money {
+    /// Validates an amount that must not be negative (prices, compensation,
+    /// purchases); errors name `field.amount_minor` or `field.currency`.
+    pub(crate) fn non_negative(&self, field: &str) -> Result<Money> {
+        if self.amount_minor < 0 {
+            return Err(Error::invalid_input(
+                format!("{field}.amount_minor"),
+                self.amount_minor.to_string(),
+                "money amounts here are zero or more",
+            ));
+        }
+        Money::new(self.amount_minor, &self.currency).map_err(|e| match e {
+            Error::InvalidInput { value, reason, .. } => {
+                Error::invalid_input(format!("{field}.currency"), value, reason)
+            }
+            other => other,
+        })
+    }
+}
+
 /// A typed custom attribute value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]

@@ -678,13 +678,24 @@ fn a_vip_tier_attaches_a_recurring_call_plan_that_ends_with_the_tier() {
     let mut bad = plan.clone();
     bad.rule = "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30".parse().unwrap();
     let err = f.ws.execute(at(0), loyalty(Some(bad))).unwrap_err();
-    assert!(matches!(&err, Error::InvalidInput { field, .. } if field.starts_with("tier_rules[0].plan.rule")), "{err}");
+    assert!(
+        matches!(&err, Error::InvalidInput { field, .. } if field.starts_with("tier_rules[0].plan.rule")),
+        "{err}"
+    );
     f.ws.execute(at(0), loyalty(Some(plan))).unwrap();
     // at(10) is Monday 2 November 2026, 09:10 in Hồ Chí Minh City: past 10:00? No: 09:10.
-    f.ws.record_purchase(at(10), RecordPurchase::new(f.duc, Channel::InPerson, "Sofa da", vnd(12_000_000)))
-        .unwrap();
+    f.ws.record_purchase(
+        at(10),
+        RecordPurchase::new(f.duc, Channel::InPerson, "Sofa da", vnd(12_000_000)),
+    )
+    .unwrap();
     assert_eq!(f.ws.customer(f.duc).unwrap().tier.as_deref(), Some("vip"));
-    let calls: Vec<FollowUp> = f.ws.follow_ups_of(f.duc).unwrap().into_iter().cloned().collect();
+    let calls: Vec<FollowUp> =
+        f.ws.follow_ups_of(f.duc)
+            .unwrap()
+            .into_iter()
+            .cloned()
+            .collect();
     assert_eq!(calls.len(), 1);
     assert_eq!(calls[0].links.tier.as_deref(), Some("vip"));
     // The first Monday of November 2026 at 10:00 UTC (no zone on the customer).
@@ -692,7 +703,10 @@ fn a_vip_tier_attaches_a_recurring_call_plan_that_ends_with_the_tier() {
     // A year later the tier lapses: tick cancels the plan's open call.
     let later = Meta::system(at(10).at + Duration::days(400));
     assert_eq!(f.ws.tick(later).unwrap(), 2);
-    assert_eq!(f.ws.follow_up(calls[0].id).unwrap().status, FollowUpStatus::Cancelled);
+    assert_eq!(
+        f.ws.follow_up(calls[0].id).unwrap().status,
+        FollowUpStatus::Cancelled
+    );
     let copy = Workspace::replay(f.ws.events().to_vec(), Box::new(SeededIds::new(5))).unwrap();
     assert_eq!(copy, f.ws);
 }

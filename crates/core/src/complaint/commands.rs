@@ -5,7 +5,7 @@ use crate::customer::normalize_tags;
 use crate::error::{Error, Result};
 use crate::event::{ComplaintChanges, ComplaintOpened, EntityRef, EventPayload, MessageAdded};
 use crate::id::{AgentId, ComplaintId, CustomerId, IdSource, InteractionId};
-use crate::model::{Actor, Channel, Meta, Money};
+use crate::model::{Actor, Channel, Meta};
 use crate::text::{normalize_label, normalize_text};
 use crate::workspace::State;
 use chrono::{DateTime, Duration, Utc};
@@ -353,31 +353,6 @@ const SUBJECT_MAX: usize = 300;
 /// Longest description or message body, in characters.
 const BODY_MAX: usize = 20_000;
 
-fn active_customer(state: &State, id: CustomerId) -> Result<()> {
-    let c = state.customer(id)?;
-    if c.archived {
-        return Err(Error::InvalidTransition {
-            entity: "customer",
-            id: id.to_string(),
-            action: "open a complaint for".into(),
-            current: "archived".into(),
-            allowed: vec!["restore".into()],
-        });
-    }
-    Ok(())
-}
-
-fn active_agent(state: &State, field: &str, id: AgentId) -> Result<()> {
-    if !state.agent(id)?.active {
-        return Err(Error::invalid_input(
-            field,
-            id.to_string(),
-            "the agent is inactive; choose an active agent",
-        ));
-    }
-    Ok(())
-}
-
 fn label(field: &str, v: Option<&str>) -> Result<Option<String>> {
     v.map(|x| normalize_label(field, x, 64)).transpose()
 }
@@ -452,7 +427,7 @@ pub(crate) fn decide_open(
     cmd: OpenComplaint,
     ids: &mut dyn IdSource,
 ) -> Result<(ComplaintId, Pending)> {
-    active_customer(state, cmd.customer)?;
+    state.active_customer(cmd.customer, "open a complaint for")?;
     let subject = normalize_label("subject", &cmd.subject, SUBJECT_MAX)?;
     let description = cmd
         .description
@@ -463,7 +438,7 @@ pub(crate) fn decide_open(
     let team = label("team", cmd.team.as_deref())?;
     let tags = normalize_tags(&cmd.tags)?;
     if let Some(a) = cmd.assignee {
-        active_agent(state, "assignee", a)?;
+        state.active_agent("assignee", a)?;
     }
     let mut interactions = cmd.interactions.clone();
     interactions.sort();
@@ -571,7 +546,7 @@ pub(crate) fn decide_assign(state: &State, cmd: AssignComplaint) -> Result<Pendi
     let c = working(state, cmd.complaint, "assign")?;
     let assignee = match cmd.assignee {
         Some(Some(a)) => {
-            active_agent(state, "assignee", a)?;
+            state.active_agent("assignee", a)?;
             Some(a)
         }
         Some(None) => None,
@@ -740,22 +715,6 @@ pub(crate) fn decide_link(state: &State, cmd: LinkInteraction) -> Result<Pending
     )])
 }
 
-fn check_money(field: &str, m: &Money) -> Result<Money> {
-    if m.amount_minor < 0 {
-        return Err(Error::invalid_input(
-            format!("{field}.amount_minor"),
-            m.amount_minor.to_string(),
-            "a compensation's value is zero or more",
-        ));
-    }
-    Money::new(m.amount_minor, &m.currency).map_err(|e| match e {
-        Error::InvalidInput { value, reason, .. } => {
-            Error::invalid_input(format!("{field}.currency"), value, reason)
-        }
-        other => other,
-    })
-}
-
 pub(crate) fn decide_resolve(state: &State, cmd: ResolveComplaint) -> Result<Pending> {
     let c = working(state, cmd.complaint, "resolve")?;
     let category = normalize_label("category", &cmd.category, 64)?;
@@ -771,7 +730,7 @@ pub(crate) fn decide_resolve(state: &State, cmd: ResolveComplaint) -> Result<Pen
         .map(|(i, x)| {
             Ok(Compensation {
                 kind: x.kind,
-                value: check_money(&format!("compensation[{i}].value"), &x.value)?,
+                value: x.value.non_negative(&format!("compensation[{i}].value"))?,
                 note: x
                     .note
                     .as_deref()
@@ -916,7 +875,7 @@ pub(crate) fn decide_escalate(state: &State, cmd: EscalateComplaint) -> Result<P
         ));
     }
     if let Some(a) = cmd.reassign_to {
-        active_agent(state, "reassign_to", a)?;
+        state.active_agent("reassign_to", a)?;
     }
     let team = label("team", cmd.team.as_deref())?;
     let reason = normalize_text("reason", &cmd.reason, 1000)?;

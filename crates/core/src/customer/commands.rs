@@ -410,24 +410,6 @@ fn check_owner(state: &State, owner: Option<AgentId>) -> Result<()> {
     Ok(())
 }
 
-fn active_customer<'a>(
-    state: &'a State,
-    id: CustomerId,
-    action: &str,
-) -> Result<&'a super::Customer> {
-    let c = state.customer(id)?;
-    if c.archived {
-        return Err(Error::InvalidTransition {
-            entity: "customer",
-            id: id.to_string(),
-            action: action.into(),
-            current: "archived".into(),
-            allowed: vec!["restore".into(), "record consent".into()],
-        });
-    }
-    Ok(c)
-}
-
 pub(crate) fn decide_register(
     state: &State,
     meta: &Meta,
@@ -511,7 +493,7 @@ fn changed<T: PartialEq>(new: Option<T>, old: &T) -> Option<T> {
 }
 
 pub(crate) fn decide_update(state: &State, cmd: UpdateCustomer) -> Result<Pending> {
-    let c = active_customer(state, cmd.customer, "update")?;
+    let c = state.active_customer(cmd.customer, "update")?;
     let opt =
         |field: &str, v: Option<Option<String>>, max: usize| -> Result<Option<Option<String>>> {
             v.map(|inner| opt_label(field, inner.as_deref(), max))
@@ -568,7 +550,7 @@ pub(crate) fn decide_update(state: &State, cmd: UpdateCustomer) -> Result<Pendin
 }
 
 pub(crate) fn decide_add_contact(state: &State, cmd: AddContactPoint) -> Result<Pending> {
-    let c = active_customer(state, cmd.customer, "add a contact point to")?;
+    let c = state.active_customer(cmd.customer, "add a contact point to")?;
     let contact = normalize_contact(state, cmd.contact)?;
     if c.contacts.iter().any(|x| x.same_point(&contact)) {
         return Ok(Vec::new());
@@ -583,7 +565,7 @@ pub(crate) fn decide_add_contact(state: &State, cmd: AddContactPoint) -> Result<
 }
 
 pub(crate) fn decide_remove_contact(state: &State, cmd: RemoveContactPoint) -> Result<Pending> {
-    let c = active_customer(state, cmd.customer, "remove a contact point from")?;
+    let c = state.active_customer(cmd.customer, "remove a contact point from")?;
     let wanted = normalize_contact(state, cmd.contact)?;
     let Some(found) = c.contacts.iter().find(|x| x.same_point(&wanted)) else {
         return Err(Error::NotFound {
@@ -628,7 +610,7 @@ pub(crate) fn decide_consent(state: &State, meta: &Meta, cmd: RecordConsent) -> 
 }
 
 pub(crate) fn decide_tag(state: &State, cmd: TagCustomer, add: bool) -> Result<Pending> {
-    let c = active_customer(state, cmd.customer, if add { "tag" } else { "untag" })?;
+    let c = state.active_customer(cmd.customer, if add { "tag" } else { "untag" })?;
     let tags: Vec<String> = normalize_tags(&cmd.tags)?
         .into_iter()
         .filter(|t| c.tags.binary_search(t).is_ok() != add)
@@ -645,7 +627,7 @@ pub(crate) fn decide_tag(state: &State, cmd: TagCustomer, add: bool) -> Result<P
 }
 
 pub(crate) fn decide_lifecycle(state: &State, cmd: ChangeLifecycle) -> Result<Pending> {
-    let c = active_customer(state, cmd.customer, "change the lifecycle of")?;
+    let c = state.active_customer(cmd.customer, "change the lifecycle of")?;
     if c.lifecycle == cmd.to {
         return Err(Error::InvalidTransition {
             entity: "customer",
@@ -675,7 +657,7 @@ pub(crate) fn decide_lifecycle(state: &State, cmd: ChangeLifecycle) -> Result<Pe
 }
 
 pub(crate) fn decide_tier(state: &State, cmd: SetTier) -> Result<Pending> {
-    let c = active_customer(state, cmd.customer, "set the tier of")?;
+    let c = state.active_customer(cmd.customer, "set the tier of")?;
     let tier = opt_label("tier", cmd.tier.as_deref(), 40)?;
     if tier == c.tier {
         return Ok(Vec::new());
@@ -690,7 +672,7 @@ pub(crate) fn decide_tier(state: &State, cmd: SetTier) -> Result<Pending> {
 }
 
 pub(crate) fn decide_archive(state: &State, cmd: ArchiveCustomer) -> Result<Pending> {
-    let c = active_customer(state, cmd.customer, "archive")?;
+    let c = state.active_customer(cmd.customer, "archive")?;
     let reason = cmd
         .reason
         .as_deref()
@@ -729,7 +711,7 @@ fn person_and_org(
     person: CustomerId,
     org: CustomerId,
 ) -> Result<(&super::Customer, &super::Customer)> {
-    let p = active_customer(state, person, "change memberships of")?;
+    let p = state.active_customer(person, "change memberships of")?;
     let o = state.customer(org)?;
     if p.kind != CustomerKind::Person {
         return Err(Error::invalid_input(

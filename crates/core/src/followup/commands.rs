@@ -159,29 +159,14 @@ pub(crate) fn decide_schedule(
 ) -> Result<(FollowUpId, Pending)> {
     let subject = normalize_label("subject", &cmd.subject, 300)?;
     let customer_tz = match cmd.customer {
-        Some(c) => {
-            let cu = state.customer(c)?;
-            if cu.archived {
-                return Err(Error::InvalidTransition {
-                    entity: "customer",
-                    id: c.to_string(),
-                    action: "schedule a follow-up with".into(),
-                    current: "archived".into(),
-                    allowed: vec!["restore".into()],
-                });
-            }
-            cu.time_zone.clone()
-        }
+        Some(c) => state
+            .active_customer(c, "schedule a follow-up with")?
+            .time_zone
+            .clone(),
         None => None,
     };
     if let Some(a) = cmd.assignee {
-        if !state.agent(a)?.active {
-            return Err(Error::invalid_input(
-                "assignee",
-                a.to_string(),
-                "the agent is inactive; choose an active agent",
-            ));
-        }
+        state.active_agent("assignee", a)?;
     }
     let team = cmd
         .team
@@ -407,13 +392,7 @@ pub(crate) fn decide_reassign(state: &State, cmd: ReassignFollowUp) -> Result<Pe
     let f = open_follow_up(state, cmd.follow_up, "reassign")?;
     let assignee = match cmd.assignee {
         Some(Some(a)) => {
-            if !state.agent(a)?.active {
-                return Err(Error::invalid_input(
-                    "assignee",
-                    a.to_string(),
-                    "the agent is inactive; choose an active agent",
-                ));
-            }
+            state.active_agent("assignee", a)?;
             Some(a)
         }
         Some(None) => None,

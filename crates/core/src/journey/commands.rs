@@ -197,45 +197,8 @@ pub type ConfigureLoyalty = LoyaltySettings;
 
 const MAX_SKEW: Duration = Duration::minutes(5);
 
-fn active_customer(state: &State, id: CustomerId, action: &str) -> Result<Lifecycle> {
-    let c = state.customer(id)?;
-    if c.archived {
-        return Err(Error::InvalidTransition {
-            entity: "customer",
-            id: id.to_string(),
-            action: action.into(),
-            current: "archived".into(),
-            allowed: vec!["restore".into()],
-        });
-    }
-    Ok(c.lifecycle)
-}
-
-fn active_agent(state: &State, field: &str, id: AgentId) -> Result<()> {
-    if !state.agent(id)?.active {
-        return Err(Error::invalid_input(
-            field,
-            id.to_string(),
-            "the agent is inactive; choose an active agent",
-        ));
-    }
-    Ok(())
-}
-
 pub(crate) fn money(field: &str, m: &Money) -> Result<Money> {
-    if m.amount_minor < 0 {
-        return Err(Error::invalid_input(
-            format!("{field}.amount_minor"),
-            m.amount_minor.to_string(),
-            "money amounts here are zero or more",
-        ));
-    }
-    Money::new(m.amount_minor, &m.currency).map_err(|e| match e {
-        Error::InvalidInput { value, reason, .. } => {
-            Error::invalid_input(format!("{field}.currency"), value, reason)
-        }
-        other => other,
-    })
+    m.non_negative(field)
 }
 
 /// Sums amounts of one currency; `invalid_input` naming `field` when they mix currencies.
@@ -319,7 +282,7 @@ pub(crate) fn decide_open_opportunity(
     cmd: OpenOpportunity,
     ids: &mut dyn IdSource,
 ) -> Result<(OpportunityId, Pending)> {
-    active_customer(state, cmd.customer, "open an opportunity for")?;
+    state.active_customer(cmd.customer, "open an opportunity for")?;
     let key = cmd.pipeline.as_deref().unwrap_or(DEFAULT_PIPELINE);
     let pipeline = state
         .pipeline(key)
@@ -346,7 +309,7 @@ pub(crate) fn decide_open_opportunity(
             .unwrap_or_default(),
     };
     if let Some(o) = cmd.owner {
-        active_agent(state, "owner", o)?;
+        state.active_agent("owner", o)?;
     }
     let source = normalize_source(state, &cmd.source)?;
     let id = match cmd.id {
@@ -414,7 +377,7 @@ pub(crate) fn decide_update_opportunity(state: &State, cmd: UpdateOpportunity) -
     }
     if let Some(w) = cmd.owner {
         if let Some(a) = w {
-            active_agent(state, "owner", a)?;
+            state.active_agent("owner", a)?;
         }
         if w != o.owner {
             ch.owner = Some(w);
@@ -474,7 +437,7 @@ pub(crate) fn decide_move_opportunity(
                 .collect(),
         });
     }
-    active_customer(state, o.customer, "move an opportunity of")?;
+    state.active_customer(o.customer, "move an opportunity of")?;
     let lost_reason = match (to.kind, cmd.lost_reason.as_deref()) {
         (StageKind::Lost, Some(r)) => {
             let r = normalize_label("lost_reason", r, 64)?;
@@ -564,7 +527,9 @@ fn purchase(
     opportunity: Option<OpportunityId>,
     ids: &mut dyn IdSource,
 ) -> Result<(PurchaseId, Pending)> {
-    let lifecycle = active_customer(state, cmd.customer, "record a purchase of")?;
+    let lifecycle = state
+        .active_customer(cmd.customer, "record a purchase of")?
+        .lifecycle;
     let items = cmd
         .items
         .iter()
@@ -1017,7 +982,7 @@ pub(crate) fn decide_record_referral(
             "a customer cannot refer themselves",
         ));
     }
-    active_customer(state, cmd.referrer, "record a referral by")?;
+    state.active_customer(cmd.referrer, "record a referral by")?;
     state.customer(cmd.referred)?;
     if let Some(&r) = state.referral_of.get(&cmd.referred) {
         let existing = &state.referrals[r as usize];

@@ -468,6 +468,20 @@ impl Workspace {
         })
     }
 
+    /// Runs a command that creates one entity and returns the entity's id.
+    fn create<T>(
+        &mut self,
+        meta: Meta,
+        command: Command,
+        name: &'static str,
+        pick: impl Fn(EntityRef) -> Option<T>,
+    ) -> Result<T> {
+        self.execute(meta, command)?
+            .created
+            .and_then(pick)
+            .ok_or_else(|| Error::invalid_input("command", name, "internal: nothing was created"))
+    }
+
     fn check_meta(&self, meta: &Meta) -> Result<()> {
         if !(0..=LATEST_TIMESTAMP).contains(&meta.at.timestamp()) {
             return Err(Error::invalid_input(
@@ -556,14 +570,15 @@ impl Workspace {
     /// # Errors
     /// `invalid_input` for an empty name or a bad email; `conflict` for a used id.
     pub fn register_agent(&mut self, meta: Meta, cmd: RegisterAgent) -> Result<AgentId> {
-        match self.execute(meta, Command::RegisterAgent(cmd))?.created {
-            Some(EntityRef::Agent(id)) => Ok(id),
-            _ => Err(Error::invalid_input(
-                "command",
-                "register_agent",
-                "internal: no agent created",
-            )),
-        }
+        self.create(
+            meta,
+            Command::RegisterAgent(cmd),
+            "register_agent",
+            |e| match e {
+                EntityRef::Agent(id) => Some(id),
+                _ => None,
+            },
+        )
     }
 
     /// Registers a customer and returns its id.
@@ -573,14 +588,15 @@ impl Workspace {
     /// holder when an email or phone is in use by another active customer;
     /// `not_found` for an unknown owner.
     pub fn register_customer(&mut self, meta: Meta, cmd: RegisterCustomer) -> Result<CustomerId> {
-        match self.execute(meta, Command::RegisterCustomer(cmd))?.created {
-            Some(EntityRef::Customer(id)) => Ok(id),
-            _ => Err(Error::invalid_input(
-                "command",
-                "register_customer",
-                "internal: no customer created",
-            )),
-        }
+        self.create(
+            meta,
+            Command::RegisterCustomer(cmd),
+            "register_customer",
+            |e| match e {
+                EntityRef::Customer(id) => Some(id),
+                _ => None,
+            },
+        )
     }
 
     /// Registers many customers. Each row is validated on its own (and against
@@ -606,14 +622,15 @@ impl Workspace {
     /// missing or misplaced network, or an `occurred_at` in the future;
     /// `invalid_transition` for an archived customer.
     pub fn log_interaction(&mut self, meta: Meta, cmd: LogInteraction) -> Result<InteractionId> {
-        match self.execute(meta, Command::LogInteraction(cmd))?.created {
-            Some(EntityRef::Interaction(id)) => Ok(id),
-            _ => Err(Error::invalid_input(
-                "command",
-                "log_interaction",
-                "internal: no interaction created",
-            )),
-        }
+        self.create(
+            meta,
+            Command::LogInteraction(cmd),
+            "log_interaction",
+            |e| match e {
+                EntityRef::Interaction(id) => Some(id),
+                _ => None,
+            },
+        )
     }
 
     /// Records a complaint and returns its id.
@@ -623,14 +640,15 @@ impl Workspace {
     /// complaint; `invalid_input` for bad fields; `invalid_transition` for an
     /// archived customer.
     pub fn open_complaint(&mut self, meta: Meta, cmd: OpenComplaint) -> Result<ComplaintId> {
-        match self.execute(meta, Command::OpenComplaint(cmd))?.created {
-            Some(EntityRef::Complaint(id)) => Ok(id),
-            _ => Err(Error::invalid_input(
-                "command",
-                "open_complaint",
-                "internal: no complaint created",
-            )),
-        }
+        self.create(
+            meta,
+            Command::OpenComplaint(cmd),
+            "open_complaint",
+            |e| match e {
+                EntityRef::Complaint(id) => Some(id),
+                _ => None,
+            },
+        )
     }
 
     /// Defines (or replaces) the business calendar `key`.
@@ -675,14 +693,15 @@ impl Workspace {
     /// `not_found` for an unknown customer, pipeline or owner; `invalid_input`
     /// for a bad title, a negative value or a stage that is not open.
     pub fn open_opportunity(&mut self, meta: Meta, cmd: OpenOpportunity) -> Result<OpportunityId> {
-        match self.execute(meta, Command::OpenOpportunity(cmd))?.created {
-            Some(EntityRef::Opportunity(id)) => Ok(id),
-            _ => Err(Error::invalid_input(
-                "command",
-                "open_opportunity",
-                "internal: no opportunity created",
-            )),
-        }
+        self.create(
+            meta,
+            Command::OpenOpportunity(cmd),
+            "open_opportunity",
+            |e| match e {
+                EntityRef::Opportunity(id) => Some(id),
+                _ => None,
+            },
+        )
     }
 
     /// Records a purchase and returns its id (with its effects on the
@@ -692,14 +711,15 @@ impl Workspace {
     /// `invalid_input` for negative money, mixed currencies, a wrong total or
     /// a future time; `not_found` for an unknown customer.
     pub fn record_purchase(&mut self, meta: Meta, cmd: RecordPurchase) -> Result<PurchaseId> {
-        match self.execute(meta, Command::RecordPurchase(cmd))?.created {
-            Some(EntityRef::Purchase(id)) => Ok(id),
-            _ => Err(Error::invalid_input(
-                "command",
-                "record_purchase",
-                "internal: no purchase created",
-            )),
-        }
+        self.create(
+            meta,
+            Command::RecordPurchase(cmd),
+            "record_purchase",
+            |e| match e {
+                EntityRef::Purchase(id) => Some(id),
+                _ => None,
+            },
+        )
     }
 
     /// Records that one customer referred another and returns its id.
@@ -708,14 +728,15 @@ impl Workspace {
     /// `conflict` when the customer was already referred; `invalid_input` for
     /// a self-referral; `not_found` for unknown customers.
     pub fn record_referral(&mut self, meta: Meta, cmd: RecordReferral) -> Result<ReferralId> {
-        match self.execute(meta, Command::RecordReferral(cmd))?.created {
-            Some(EntityRef::Referral(id)) => Ok(id),
-            _ => Err(Error::invalid_input(
-                "command",
-                "record_referral",
-                "internal: no referral created",
-            )),
-        }
+        self.create(
+            meta,
+            Command::RecordReferral(cmd),
+            "record_referral",
+            |e| match e {
+                EntityRef::Referral(id) => Some(id),
+                _ => None,
+            },
+        )
     }
 
     /// Schedules a follow-up and returns its id.
@@ -725,13 +746,14 @@ impl Workspace {
     /// time zone, or a recurrence that never occurs; `not_found` for unknown
     /// customers, agents or links.
     pub fn schedule_follow_up(&mut self, meta: Meta, cmd: ScheduleFollowUp) -> Result<FollowUpId> {
-        match self.execute(meta, Command::ScheduleFollowUp(cmd))?.created {
-            Some(EntityRef::FollowUp(id)) => Ok(id),
-            _ => Err(Error::invalid_input(
-                "command",
-                "schedule_follow_up",
-                "internal: no follow-up created",
-            )),
-        }
+        self.create(
+            meta,
+            Command::ScheduleFollowUp(cmd),
+            "schedule_follow_up",
+            |e| match e {
+                EntityRef::FollowUp(id) => Some(id),
+                _ => None,
+            },
+        )
     }
 }

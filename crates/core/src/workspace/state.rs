@@ -165,6 +165,35 @@ impl State {
             .ok_or_else(|| Error::not_found(ComplaintId::ENTITY, id))
     }
 
+    /// The customer, unless archived (`invalid_transition` naming `action`, with
+    /// `restore` allowed).
+    pub fn active_customer(&self, id: CustomerId, action: &str) -> Result<&Customer> {
+        let c = self.customer(id)?;
+        if c.archived {
+            return Err(Error::InvalidTransition {
+                entity: "customer",
+                id: id.to_string(),
+                action: action.into(),
+                current: "archived".into(),
+                allowed: vec!["restore".into()],
+            });
+        }
+        Ok(c)
+    }
+
+    /// The agent, if registered and active (`invalid_input` on `field` when inactive).
+    pub fn active_agent(&self, field: &str, id: AgentId) -> Result<&Agent> {
+        let a = self.agent(id)?;
+        if !a.active {
+            return Err(Error::invalid_input(
+                field,
+                id.to_string(),
+                "the agent is inactive; choose an active agent",
+            ));
+        }
+        Ok(a)
+    }
+
     /// A pipeline by key (the built-in one for `sales` until it is defined).
     pub fn pipeline(&self, key: &str) -> Option<&Pipeline> {
         self.pipelines
