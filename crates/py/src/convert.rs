@@ -7,7 +7,10 @@
 //! natural Python values.
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, TimeDelta, Utc};
-use clientcare::{AttrValue, Complaint, Customer, Error, Interaction, SlaAlert, SlaStatus};
+use clientcare::{
+    Agenda, AttrValue, Complaint, Customer, Error, FollowUp, Interaction, Opportunity, PlaybookRun,
+    Purchase, Referral, RunProgress, SlaAlert, SlaStatus,
+};
 use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
@@ -298,6 +301,69 @@ pub(crate) fn to_utc(obj: &Bound<'_, PyAny>, path: Path<'_>) -> Result<DateTime<
         .map_err(|e| bad(path, obj, format!("cannot be read as a UTC instant: {e}")))
 }
 
+const LOCAL: &str = "expected a local wall-clock time: a naive datetime.datetime (read in \
+the recurrence's time_zone), a datetime.date, an ISO string such as \"2026-11-06T09:00:00\", \
+or a datetime whose tzinfo is a zoneinfo.ZoneInfo";
+
+/// A local wall-clock time (of a recurrence) as JSON, with the IANA zone of
+/// its `tzinfo` when it has one: a naive `datetime` (`"2026-11-06T09:00:00"`:
+/// the time zone is given separately, so nothing is guessed), a
+/// `datetime` whose `tzinfo` is a `zoneinfo.ZoneInfo` (its wall-clock time
+/// and the zone's key), a `date` (`"2026-11-06"`) or a `str` (as is).
+/// Datetimes with a fixed offset (`timezone.utc`) are refused: they name no
+/// zone whose daylight-saving rules a recurrence could follow.
+pub(crate) fn local_to_json(
+    obj: &Bound<'_, PyAny>,
+    path: Path<'_>,
+) -> Result<(Value, Option<String>), Error> {
+    if let Ok(s) = obj.downcast::<PyString>() {
+        return Ok((Value::String(text(s, path)?), None));
+    }
+    let py = obj.py();
+    let t = date_types(py).map_err(|e| bad(path, obj, e.to_string()))?;
+    let iso = |o: &Bound<'_, PyAny>| -> Result<Value, Error> {
+        o.call_method0("isoformat")
+            .and_then(|s| s.extract::<String>())
+            .map(Value::String)
+            .map_err(|e| bad(path, obj, format!("cannot be read: {e}")))
+    };
+    if obj.is_instance(t.datetime.bind(py)).unwrap_or(false) {
+        let offset = obj
+            .call_method0("utcoffset")
+            .map_err(|e| bad(path, obj, format!("its time zone failed: {e}")))?;
+        if offset.is_none() {
+            return Ok((iso(obj)?, None));
+        }
+        let key = obj
+            .getattr("tzinfo")
+            .and_then(|z| z.getattr("key"))
+            .ok()
+            .and_then(|k| k.extract::<String>().ok())
+            .ok_or_else(|| {
+                bad(
+                    path,
+                    obj,
+                    "a recurrence's times are local wall-clock times in an IANA zone: pass a \
+                     naive datetime with time_zone, or a datetime whose tzinfo is a \
+                     zoneinfo.ZoneInfo (a fixed offset such as timezone.utc follows no \
+                     daylight-saving rules)",
+                )
+            })?;
+        let kwargs = PyDict::new(py);
+        kwargs
+            .set_item("tzinfo", py.None())
+            .map_err(|e| bad(path, obj, e.to_string()))?;
+        let wall = obj
+            .call_method("replace", (), Some(&kwargs))
+            .map_err(|e| bad(path, obj, format!("cannot be read: {e}")))?;
+        return Ok((iso(&wall)?, Some(key)));
+    }
+    if obj.is_instance(t.date.bind(py)).unwrap_or(false) {
+        return Ok((iso(obj)?, None));
+    }
+    Err(bad(path, obj, format!("{LOCAL}, got {}", type_name(obj))))
+}
+
 /// The current time, read through Python's `datetime.now(timezone.utc)` (so
 /// clock fakes such as freezegun apply).
 pub(crate) fn now(py: Python<'_>) -> PyResult<DateTime<Utc>> {
@@ -556,6 +622,15 @@ impl Fields {
         }
     }
 
+    /// Sets `key` to a value converted by the caller (kept unless an
+    /// earlier argument was bad).
+    pub(crate) fn put_json(self, key: &str, v: Option<Result<Value, Error>>) -> Self {
+        match v {
+            Some(v) => self.insert(key, v),
+            None => self,
+        }
+    }
+
     /// Sets typed attributes from natural Python values.
     pub(crate) fn put_attrs(
         self,
@@ -779,4 +854,107 @@ pub(crate) fn alerts_to_py<'py>(
         list.append(d)?;
     }
     Ok(list)
+}
+
+/// A list of records as dicts, each converted by `one`.
+pub(crate) fn list_to_py<'py, 'r, T: 'r>(
+    py: Python<'py>,
+    items: impl IntoIterator<Item = &'r T>,
+    one: impl Fn(Python<'py>, &T) -> PyResult<Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for x in items {
+        list.append(one(py, x)?)?;
+    }
+    Ok(list)
+}
+
+/// An opportunity as a dict: its times as aware datetimes and
+/// `expected_close` as a `date` (or `None`).
+pub(crate) fn opportunity_to_py<'py>(
+    py: Python<'py>,
+    o: &Opportunity,
+) -> PyResult<Bound<'py, PyDict>> {
+    let d = to_py_dict(py, o)?;
+    d.set_item("expected_close", o.expected_close)?;
+    d.set_item("created_at", o.created_at)?;
+    d.set_item("updated_at", o.updated_at)?;
+    d.set_item("stage_entered_at", o.stage_entered_at)?;
+    d.set_item("last_activity_at", o.last_activity_at)?;
+    d.set_item("closed_at", o.closed_at)?;
+    Ok(d)
+}
+
+/// A purchase as a dict, `occurred_at` as an aware datetime.
+pub(crate) fn purchase_to_py<'py>(py: Python<'py>, p: &Purchase) -> PyResult<Bound<'py, PyDict>> {
+    let d = to_py_dict(py, p)?;
+    d.set_item("occurred_at", p.occurred_at)?;
+    Ok(d)
+}
+
+/// A referral as a dict, `referred_at` as an aware datetime.
+pub(crate) fn referral_to_py<'py>(py: Python<'py>, r: &Referral) -> PyResult<Bound<'py, PyDict>> {
+    let d = to_py_dict(py, r)?;
+    d.set_item("referred_at", r.referred_at)?;
+    Ok(d)
+}
+
+/// A follow-up as a dict: `due_at`, `slot`, `due_end`, `created_at`,
+/// `updated_at` and `closed_at` as aware datetimes; its `recurrence` in the
+/// JSON form `schedule_follow_up` takes (local times as ISO strings).
+pub(crate) fn follow_up_to_py<'py>(py: Python<'py>, f: &FollowUp) -> PyResult<Bound<'py, PyDict>> {
+    let d = to_py_dict(py, f)?;
+    d.set_item("due_at", f.due_at)?;
+    d.set_item("slot", f.slot)?;
+    d.set_item("due_end", f.due_end)?;
+    d.set_item("created_at", f.created_at)?;
+    d.set_item("updated_at", f.updated_at)?;
+    d.set_item("closed_at", f.closed_at)?;
+    Ok(d)
+}
+
+/// An agenda as `{"overdue": [...], "upcoming": [...], "truncated": bool}`.
+pub(crate) fn agenda_to_py<'py>(py: Python<'py>, a: &Agenda<'_>) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item(
+        "overdue",
+        list_to_py(py, a.overdue.iter().copied(), follow_up_to_py)?,
+    )?;
+    d.set_item(
+        "upcoming",
+        list_to_py(py, a.upcoming.iter().copied(), follow_up_to_py)?,
+    )?;
+    d.set_item("truncated", a.truncated)?;
+    Ok(d)
+}
+
+/// A playbook run as a dict, `started_at` as an aware datetime.
+pub(crate) fn playbook_run_to_py<'py>(
+    py: Python<'py>,
+    r: &PlaybookRun,
+) -> PyResult<Bound<'py, PyDict>> {
+    let d = to_py_dict(py, r)?;
+    d.set_item("started_at", r.started_at)?;
+    if let Some(end) = &r.ended {
+        let e = to_py_dict(py, end)?;
+        e.set_item("at", end.at)?;
+        d.set_item("ended", e)?;
+    }
+    Ok(d)
+}
+
+/// A run's progress as a dict, each step's `due_at` as an aware datetime.
+pub(crate) fn run_progress_to_py<'py>(
+    py: Python<'py>,
+    p: &RunProgress,
+) -> PyResult<Bound<'py, PyDict>> {
+    let d = to_py_dict(py, p)?;
+    let steps = PyList::empty(py);
+    for s in &p.steps {
+        let item = to_py_dict(py, s)?;
+        item.set_item("due_at", s.due_at)?;
+        steps.append(item)?;
+    }
+    d.set_item("steps", steps)?;
+    Ok(d)
 }

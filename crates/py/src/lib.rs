@@ -10,19 +10,25 @@ mod complaint;
 mod convert;
 mod customer;
 mod errors;
+mod followup;
 mod interaction;
+mod journey;
 mod sla;
 mod workspace;
 
 use pyo3::prelude::*;
 
 /// Customer care (CRM) domain core: event-sourced customers, agents,
-/// interactions, complaints and SLAs. Import `clientcare`, not this module.
+/// interactions, complaints and SLAs, sales pipelines, purchases, loyalty,
+/// referrals, follow-ups and after-sales playbooks. Import `clientcare`, not
+/// this module.
 #[pymodule]
 #[pyo3(name = "_native")]
 fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<workspace::PyWorkspace>()?;
     errors::register(m)?;
+    m.add_function(wrap_pyfunction!(followup::occurrences, m)?)?;
+    m.add_function(wrap_pyfunction!(followup::parse_rrule, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("FORMAT_VERSION", clientcare::FORMAT_VERSION)?;
     Ok(())

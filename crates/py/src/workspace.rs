@@ -1,7 +1,7 @@
 //! `clientcare.Workspace`: construction, the event log, generic `execute`
 //! and workspace settings. The domain areas add their methods in their own
 //! files (`agent.rs`, `customer.rs`, `interaction.rs`, `complaint.rs`,
-//! `sla.rs`).
+//! `sla.rs`, `journey.rs`, `followup.rs`).
 
 use crate::convert::{attrs_to_json, id_arg, now, str_arg, to_json, to_py, to_utc, uint_arg, Path};
 use crate::errors::OrRaise;
@@ -81,6 +81,8 @@ fn command_from_py(command: &Bound<'_, PyAny>) -> Result<Command, Error> {
         let key = str_arg(&k, "command")?;
         let value = if key == "attributes" {
             attrs_to_json(&v, Path::Key(&root, &key), true)?
+        } else if key == "recurrence" && !v.is_none() {
+            crate::followup::recurrence_to_json(&v, Path::Key(&root, &key))?
         } else {
             to_json(&v, Path::Key(&root, &key))?
         };
@@ -231,7 +233,8 @@ impl PyWorkspace {
 
     /// Runs any command given as a dict in its JSON form, the same form a
     /// browser or a service would send: ``{"type": "register_customer",
-    /// "full_name": "..."}``. ``attributes`` may hold natural Python values.
+    /// "full_name": "..."}``. ``attributes`` may hold natural Python values,
+    /// and so may a follow-up's ``recurrence`` (naive local datetimes, dates).
     ///
     /// Returns:
     ///     ``{"created": {"kind": ..., "id": ...} or None, "first_seq": int,

@@ -18,6 +18,7 @@ from clientcare import _native
 from conftest import AT, REPO
 
 PKG = Path(clientcare.__file__).parent
+FUNCTIONS = ("occurrences", "parse_rrule")
 HERE = Path(__file__).parent
 
 
@@ -147,6 +148,8 @@ def docstrings() -> list[tuple[str, str]]:
         doc = getattr(getattr(clientcare.Workspace, name), "__doc__", None)
         if doc and ">>>" in doc:
             out.append((f"Workspace.{name}", doc))
+    for name in FUNCTIONS:
+        out.append((name, getattr(clientcare, name).__doc__ or ""))
     return out
 
 
@@ -169,10 +172,22 @@ def test_docstring_examples_run(name: str, doc: str) -> None:
 def test_every_command_documents_what_it_raises() -> None:
     for name in vars(clientcare.Workspace):
         member = getattr(clientcare.Workspace, name)
-        infallible = ("agents", "export_log", "complaint_settings", "calendar_keys", "sla_policies")
+        infallible = (
+            "agents", "export_log", "complaint_settings", "calendar_keys", "sla_policies",
+            "loyalty", "playbooks",
+        )
         if name.startswith("_") or not callable(member) or name in infallible:
             continue
         assert "Raises:" in (member.__doc__ or ""), name
+    for name in FUNCTIONS:
+        assert "Raises:" in (getattr(clientcare, name).__doc__ or ""), name
+
+
+def test_module_functions_match_their_stubs() -> None:
+    stubs = {n.name: n for n in stub_tree("_native.pyi").body if isinstance(n, ast.FunctionDef)}
+    assert set(stubs) == set(FUNCTIONS)
+    for name in FUNCTIONS:
+        assert stub_params(stubs[name]) == runtime_params(getattr(clientcare, name)), name
 
 
 def test_stubtest_finds_no_drift() -> None:
@@ -250,3 +265,46 @@ def test_documented_defaults_of_complaints_and_slas_mean_the_default() -> None:
     assert build(explicit=True).export_log() == build(explicit=False).export_log()
     policy = build(explicit=True).sla_policies()[0]
     assert policy["pause_states"] == ["waiting_on_customer"] and policy["resolution_mode"] == "total"
+
+
+def test_documented_defaults_of_the_journey_and_follow_ups_mean_the_default() -> None:
+    """The same for pipelines, purchases, loyalty, follow-ups and playbooks."""
+    from datetime import timedelta
+
+    def defaults(fn: object) -> dict[str, object]:
+        return {
+            p.name: p.default
+            for p in inspect.signature(fn).parameters.values()  # type: ignore[arg-type]
+            if p.default is not p.empty and p.default is not Ellipsis and p.name not in ("at", "actor", "now")
+        }
+
+    def build(explicit: bool) -> clientcare.Workspace:
+        ws = clientcare.Workspace(default_region="VN", seed=1, at=AT)
+        d = defaults if explicit else (lambda fn: {})
+        vnd = {"amount_minor": 1_000, "currency": "VND"}
+        mai = ws.register_agent("Mai", at=AT)
+        c = ws.register_customer("A", time_zone="Asia/Ho_Chi_Minh", at=AT)
+        ws.define_pipeline("p", [{"key": "a", "probability": 5}, {"key": "w", "probability": 100, "kind": "won"},
+                                 {"key": "l", "probability": 0, "kind": "lost"}], ["price"], at=AT,
+                           **d(ws.define_pipeline))
+        ws.configure_loyalty(at=AT, **d(ws.configure_loyalty))
+        o = ws.open_opportunity(c, "x", vnd, at=AT, **d(ws.open_opportunity))
+        ws.move_opportunity(o, "won", at=AT, **d(ws.move_opportunity))
+        ws.record_purchase(c, "web", at=AT, **{**d(ws.record_purchase), "description": "x", "amount": vnd})
+        ws.define_playbook("pb", [{"kind": "check_in", "subject": "x", "offset_days": 1, "channel": "phone"}],
+                           at=AT, **d(ws.define_playbook))
+        f = ws.schedule_follow_up("x", "call", at=AT, **{**d(ws.schedule_follow_up), "due_at": AT})
+        ws.complete_follow_up(f, at=AT, **d(ws.complete_follow_up))
+        g = ws.schedule_follow_up("y", "call", due_date=date(2026, 11, 3), customer=c, assignee=mai, at=AT)
+        ws.cancel_follow_up(g, "z", at=AT, **d(ws.cancel_follow_up))
+        r = ws.register_customer("B", at=AT)
+        ws.record_referral(c, r, at=AT, **d(ws.record_referral))
+        assert ws.pipeline_board(**d(ws.pipeline_board)) == ws.pipeline_board()
+        assert ws.agenda(mai, now=AT, **d(ws.agenda)) == ws.agenda(mai, now=AT, within=timedelta(days=1))
+        assert ws.team_agenda("t", now=AT, **d(ws.team_agenda)) == ws.team_agenda("t", now=AT)
+        spec = {"start": "2026-11-02T09:00:00", "time_zone": "UTC", "rule": "FREQ=DAILY"}
+        assert clientcare.occurrences(spec, **d(clientcare.occurrences)) == clientcare.occurrences(spec)
+        assert len(clientcare.occurrences(spec)) == 100
+        return ws
+
+    assert build(explicit=True).export_log() == build(explicit=False).export_log()

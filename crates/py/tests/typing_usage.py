@@ -7,16 +7,27 @@ Lines marked ``# type: ignore[...]`` must be errors: with
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import clientcare
 from clientcare import (
+    Agenda,
+    Board,
     CalendarSpec,
     Complaint,
     ComplaintPage,
     Customer,
     CustomerPage,
+    FollowUp,
     Interaction,
     MetricStatus,
+    Opportunity,
+    PlaybookRun,
+    PlaybookStep,
+    Purchase,
+    RecurrenceSpec,
+    Referral,
+    RunProgress,
     SearchHit,
     SlaAlert,
     SlaPolicy,
@@ -171,6 +182,127 @@ due: datetime = ws.add_business_time("hcmc", at, timedelta(hours=2))
 ws.remove_sla_policy("std", at=at)
 ws.remove_calendar("hcmc", at=at)
 
+# pipelines, opportunities, purchases, loyalty, referrals
+vnd: clientcare.Money = {"amount_minor": 20_000_000, "currency": "VND"}
+ws.define_pipeline(
+    "b2b",
+    [{"key": "lead", "probability": 10, "rot_days": 7}, {"key": "won", "probability": 100, "kind": "won"},
+     {"key": "lost", "probability": 0, "kind": "lost", "name": "Mất"}],
+    ["price"],
+    name="B2B",
+    at=at,
+)
+stages: list[clientcare.Stage] = ws.pipeline("sales")["stages"]
+opp: str = ws.open_opportunity(
+    duc,
+    "Văn phòng",
+    vnd,
+    pipeline="b2b",
+    expected_close=date(2026, 12, 1),
+    source={"channel": "web", "campaign": "tet", "referred_by": duc},
+    owner=mai,
+    stage="lead",
+    at=at,
+)
+ws.update_opportunity(opp, title="x", value=vnd, expected_close=None, owner=None, at=at)
+ws.move_opportunity(opp, "won", note="ok", purchase={"items": [{"name": "Bàn", "unit_price": vnd}], "channel": "web"}, at=at)
+ws.move_opportunity(opp, "lead", at=at)
+ws.move_opportunity(opp, "lost", lost_reason="price", at=at)
+o: Opportunity = ws.opportunity(opp)
+o_status: clientcare.StageKind = o["status"]
+o_close: date | None = o["expected_close"]
+o_history: list[clientcare.Event] = ws.opportunity_history(opp)
+o_all: list[Opportunity] = ws.opportunities_of(duc) + ws.open_deals(mai) + ws.rotting_opportunities(now=at)
+board: Board = ws.pipeline_board()
+forecast: list[clientcare.Money] = board["forecast"]
+weighted: int = ws.pipeline_board("b2b")["columns"][0]["weighted"][0]["amount_minor"]
+pid: str = ws.record_purchase(
+    duc,
+    "in_person",
+    items=[{"name": "Ghế", "category": "furniture", "quantity": 2, "unit_price": vnd}],
+    description="Ghế",
+    amount={"amount_minor": 40_000_000, "currency": "VND"},
+    occurred_at=at,
+    at=at,
+)
+purchase: Purchase = ws.purchase(pid)
+bought: datetime = purchase["occurred_at"]
+purchases: list[Purchase] = ws.purchases_of(duc)
+ws.configure_loyalty(
+    loyal_after_purchases=3,
+    tier_rules=[{"tier": "vàng", "min_spend": vnd}, {"tier": "bạc", "min_purchases": 2}],
+    window_days=365,
+    at=at,
+)
+window_days: int = ws.loyalty()["window_days"]
+friend: str = ws.register_customer("Mai", at=at)
+rid: str = ws.record_referral(duc, friend, note="bạn", at=at)
+ws.reward_referral(rid, {"kind": "voucher", "value": vnd}, at=at)
+ref: Referral = ws.referral(rid)
+ref_status: clientcare.ReferralStatus = ref["status"]
+refs: list[Referral] = ws.referrals_by(duc)
+brought: Referral | None = ws.referral_of(friend)
+
+# follow-ups
+recurrence: RecurrenceSpec = {
+    "start": datetime(2026, 11, 1, 10, 0),
+    "time_zone": "Asia/Ho_Chi_Minh",
+    "rule": {"freq": "monthly", "by_day": ["-1fr"], "until": date(2027, 12, 31), "week_start": "mo"},
+    "dates": [date(2027, 2, 6), "2028-01-26T10:00:00"],
+    "exdates": [datetime(2027, 5, 28, 10, 0)],
+}
+zoned: RecurrenceSpec = {"start": datetime(2026, 11, 2, 9, tzinfo=ZoneInfo("Europe/Berlin")), "rule": "FREQ=WEEKLY"}
+fid: str = ws.schedule_follow_up(
+    "Thăm khách",
+    "visit",
+    customer=duc,
+    recurrence=recurrence,
+    assignee=mai,
+    team="care",
+    priority="high",
+    links={"opportunity": opp},
+    at=at,
+)
+day_task: str = ws.schedule_follow_up("Sinh nhật", "gift", due_date=date(2026, 11, 5), time_zone="Asia/Ho_Chi_Minh")
+ws.snooze_follow_up(fid, at + timedelta(days=30), at=at)
+ws.reassign_follow_up(fid, assignee=None, team="care", at=at)
+ws.complete_follow_up(fid, outcome="ok", at=at)
+ws.cancel_follow_up(day_task, "không cần", skip_only=False, at=at)
+fu: FollowUp = ws.follow_up(fid)
+fu_due: datetime = fu["due_at"]
+fu_kind: clientcare.FollowUpKind = fu["kind"]
+fu_rec: RecurrenceSpec | None = fu["recurrence"]
+fus: list[FollowUp] = ws.follow_ups_of(duc)
+agenda: Agenda = ws.agenda(mai, now=at, within=timedelta(days=7), limit=20)
+overdue: list[FollowUp] = agenda["overdue"]
+cut: bool = ws.team_agenda("care", now=at)["truncated"]
+when_list: list[datetime] = clientcare.occurrences(zoned, since=at, before=at + timedelta(days=60), limit=5)
+rule: clientcare.RuleSpec = clientcare.parse_rrule("FREQ=MONTHLY;BYDAY=-1FR")
+freq: clientcare.Frequency = rule["freq"]
+
+# after-sales playbooks
+step: PlaybookStep = {"kind": "survey", "subject": "Khảo sát", "offset_days": 7, "channel": "sms", "purpose": "feedback"}
+ws.define_playbook(
+    "after-sale",
+    [step, {"kind": "thank_you", "subject": "Cảm ơn", "offset_days": 2, "business_days": True, "channel": "email"}],
+    name="Sau bán",
+    conditions={"tiers": ["vàng"], "categories": ["furniture"], "min_value": vnd},
+    calendar="24x7",
+    team="care",
+    at=at,
+)
+books: list[clientcare.Playbook] = ws.playbooks()
+runs: list[PlaybookRun] = ws.playbook_runs_of(duc)
+if runs:
+    run: PlaybookRun = ws.playbook_run(runs[0]["id"])
+    ended = run["ended"]
+    ended_status: clientcare.RunStatus | None = ended["status"] if ended is not None else None
+    progress: RunProgress = ws.playbook_progress(run["id"])
+    step_status: clientcare.StepStatus = progress["steps"][0]["status"]
+    step_due: datetime | None = progress["steps"][0]["due_at"]
+    ws.cancel_playbook_run(run["id"], "x", at=at)
+ws.remove_playbook("after-sale", at=at)
+
 try:
     ws.register_customer("X", at=at)
 except clientcare.ConflictError as e:
@@ -199,3 +331,13 @@ ws.define_sla_policy("p", "24x7", targets={"resolution_minute": 5})  # type: ign
 ws.define_sla_policy("p", "24x7")  # type: ignore[call-arg]
 ws.resolve_complaint(k, "x", compensation=[{"kind": "cash", "value": {"amount_minor": 1, "currency": "VND"}}])  # type: ignore[typeddict-item]
 ws.complaint(k)["no_such_key"]  # type: ignore[typeddict-item]
+ws.open_opportunity(duc, "x", 1000)  # type: ignore[arg-type]
+ws.open_opportunity(duc, "x", {"amount_minor": 1})  # type: ignore[typeddict-item]
+ws.move_opportunity(opp, "won", purchase={"channel": "fax"})  # type: ignore[arg-type]
+ws.schedule_follow_up("x", "fax")  # type: ignore[arg-type]
+ws.schedule_follow_up("x", "call", recurrence={"rule": "FREQ=DAILY"})  # type: ignore[arg-type]
+ws.agenda(mai, within=3600)  # type: ignore[arg-type]
+ws.define_playbook("p", [{"kind": "party", "subject": "x", "offset_days": 1, "channel": "sms"}])  # type: ignore[typeddict-item]
+ws.configure_loyalty(tier_rules=[{"min_purchases": 2}])  # type: ignore[typeddict-item]
+ws.follow_up(fid)["no_such_key"]  # type: ignore[typeddict-item]
+clientcare.occurrences(recurrence, since="2026-11-02")  # type: ignore[arg-type]

@@ -86,7 +86,8 @@ impl Workspace {
     /// with the size of the answer, not with the number of follow-ups.
     ///
     /// # Errors
-    /// `not_found` for an unknown agent; `invalid_input` for a negative window.
+    /// `not_found` for an unknown agent; `invalid_input` for a negative window
+    /// or a limit outside 1..=10000.
     pub fn agenda(
         &self,
         agent: AgentId,
@@ -95,7 +96,7 @@ impl Workspace {
         limit: usize,
     ) -> Result<Agenda<'_>> {
         self.state.agent(agent)?;
-        check_window(within)?;
+        check_window(within, limit)?;
         Ok(agenda(
             self,
             self.state.agenda_by_agent.get(&agent),
@@ -108,7 +109,7 @@ impl Workspace {
     /// A team's agenda (follow-ups assigned to the team), like [`agenda`](Self::agenda).
     ///
     /// # Errors
-    /// `invalid_input` for a negative window.
+    /// `invalid_input` for a negative window or a limit outside 1..=10000.
     pub fn team_agenda(
         &self,
         team: &str,
@@ -116,7 +117,7 @@ impl Workspace {
         within: Duration,
         limit: usize,
     ) -> Result<Agenda<'_>> {
-        check_window(within)?;
+        check_window(within, limit)?;
         let team = crate::text::nfc(team);
         Ok(agenda(
             self,
@@ -128,7 +129,17 @@ impl Workspace {
     }
 }
 
-fn check_window(within: Duration) -> Result<()> {
+/// The most follow-ups an agenda returns.
+pub const MAX_AGENDA: usize = 10_000;
+
+fn check_window(within: Duration, limit: usize) -> Result<()> {
+    if limit == 0 || limit > MAX_AGENDA {
+        return Err(Error::invalid_input(
+            "limit",
+            limit.to_string(),
+            format!("an agenda holds 1 to {MAX_AGENDA} follow-ups"),
+        ));
+    }
     if within < Duration::zero() {
         return Err(Error::invalid_input(
             "within",

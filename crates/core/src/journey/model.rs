@@ -60,7 +60,7 @@ pub struct Opportunity {
     pub stage_entered_at: DateTime<Utc>,
     /// Last activity (its own events and interactions with the customer).
     pub last_activity_at: DateTime<Utc>,
-    /// When it was last won or lost.
+    /// When it was won or lost (cleared when it is reopened).
     pub closed_at: Option<DateTime<Utc>>,
 }
 

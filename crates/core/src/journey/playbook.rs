@@ -158,8 +158,20 @@ pub struct PlaybookRun {
     pub started_at: DateTime<Utc>,
     /// The steps as planned.
     pub steps: Vec<PlannedStep>,
-    /// Cancelled or stopped (with the reason); `None` while it runs.
-    pub ended: Option<(RunStatus, String)>,
+    /// How it ended early (cancelled or stopped); `None` while it runs or
+    /// once it completed.
+    pub ended: Option<RunEnd>,
+}
+
+/// How a playbook run ended early.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RunEnd {
+    /// `cancelled` or `stopped`.
+    pub status: RunStatus,
+    /// Why.
+    pub reason: String,
+    /// When.
+    pub at: DateTime<Utc>,
 }
 
 /// Progress of one step.
@@ -525,12 +537,12 @@ pub(crate) fn decide_cancel_run(
             "say why it is cancelled",
         ));
     }
-    if let Some((s, _)) = &r.ended {
+    if let Some(end) = &r.ended {
         return Err(Error::InvalidTransition {
             entity: "playbook_run",
             id: r.id.to_string(),
             action: "cancel".into(),
-            current: s.as_str().into(),
+            current: end.status.as_str().into(),
             allowed: Vec::new(),
         });
     }
@@ -630,7 +642,11 @@ impl State {
             (EntityRef::PlaybookRun(id), EventPayload::PlaybookRunEnded { status, reason }) => {
                 if let Some(&pos) = self.playbook_run_ix.get(id) {
                     let r = &mut self.playbook_runs[pos as usize];
-                    r.ended = Some((*status, reason.clone()));
+                    r.ended = Some(RunEnd {
+                        status: *status,
+                        reason: reason.clone(),
+                        at: ev.at,
+                    });
                     let c = r.customer;
                     self.on_customer_timeline(c, log_pos);
                 }
@@ -686,7 +702,7 @@ impl Workspace {
             })
             .collect();
         let status = match &r.ended {
-            Some((s, _)) => *s,
+            Some(end) => end.status,
             None if steps.iter().all(|s| s.status != "scheduled") => RunStatus::Completed,
             None => RunStatus::Active,
         };

@@ -1,12 +1,14 @@
 """Type stubs of the native module ``clientcare._native`` (import ``clientcare``)."""
 
 from collections.abc import Iterable, Mapping
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, ClassVar, Final, final
 
 from clientcare._types import (
+    Agenda,
     Agent,
     AttrValue,
+    Board,
     BulkResult,
     CalendarSpec,
     CancelReason,
@@ -25,19 +27,40 @@ from clientcare._types import (
     Direction,
     EscalationRule,
     Event,
+    FollowUp,
+    FollowUpKind,
+    FollowUpLinks,
     Interaction,
     Lifecycle,
+    LoyaltySettings,
+    Money,
     Network,
+    Opportunity,
     Outcome,
+    Pipeline,
+    Playbook,
+    PlaybookConditions,
+    PlaybookRun,
+    PlaybookStep,
     Priority,
+    Purchase,
+    PurchaseItem,
     Purpose,
+    RecurrenceSpec,
+    Referral,
     ResolutionMode,
+    RuleSpec,
+    RunProgress,
     SearchHit,
     SlaAlert,
     SlaPolicy,
     SlaStatus,
+    Source,
+    Stage,
     Targets,
+    TierRule,
     TimelinePage,
+    WonPurchase,
 )
 
 __all__ = [
@@ -50,11 +73,25 @@ __all__ = [
     "NotFoundError",
     "Workspace",
     "__version__",
+    "occurrences",
+    "parse_rrule",
 ]
 
 __version__: Final[str]
 FORMAT_VERSION: Final[int]
 """Version of the event JSON format this build writes and reads."""
+
+def occurrences(
+    recurrence: RecurrenceSpec,
+    *,
+    since: datetime | None = None,
+    before: datetime | None = None,
+    limit: int = 100,
+) -> list[datetime]:
+    """The occurrences of a recurrence (aware UTC datetimes) in ``[since, before)``, at most ``limit``."""
+
+def parse_rrule(text: str) -> RuleSpec:
+    """RFC 5545 ``RRULE`` text as the rule dict a recurrence takes."""
 
 class Error(Exception):
     """Base class of every clientcare error."""
@@ -583,3 +620,226 @@ class Workspace:
     def complaints_breached(self, *, now: datetime | None = None) -> list[SlaAlert]: ...
     def business_time_between(self, calendar: str, start: datetime, end: datetime) -> timedelta: ...
     def add_business_time(self, calendar: str, start: datetime, business: timedelta) -> datetime: ...
+
+    # pipelines and opportunities
+    def define_pipeline(
+        self,
+        key: str,
+        stages: Iterable[Stage],
+        lost_reasons: Iterable[str],
+        *,
+        name: str | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Define (or replace, by key) a sales pipeline."""
+    def pipeline(self, key: str) -> Pipeline: ...
+    def open_opportunity(
+        self,
+        customer: str,
+        title: str,
+        value: Money,
+        *,
+        pipeline: str = "sales",
+        expected_close: date | str | None = None,
+        source: Source | None = None,
+        owner: str | None = None,
+        stage: str | None = None,
+        id: str | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> str:
+        """Open a sales opportunity (first open stage by default); returns its id."""
+    def update_opportunity(
+        self,
+        opportunity: str,
+        *,
+        title: str = ...,
+        value: Money = ...,
+        expected_close: date | str | None = ...,
+        owner: str | None = ...,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Change some fields; omitted stay, None clears, only real changes are recorded."""
+    def move_opportunity(
+        self,
+        opportunity: str,
+        stage: str,
+        *,
+        lost_reason: str | None = None,
+        note: str | None = None,
+        purchase: WonPurchase | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Move to another stage: lost needs a reason, won records the purchase, closed -> open reopens."""
+    def opportunity(self, id: str) -> Opportunity: ...
+    def opportunity_history(self, id: str) -> list[Event]: ...
+    def opportunities_of(self, customer: str) -> list[Opportunity]: ...
+    def open_deals(self, owner: str) -> list[Opportunity]: ...
+    def pipeline_board(self, key: str = "sales") -> Board: ...
+    def rotting_opportunities(self, *, now: datetime | None = None) -> list[Opportunity]: ...
+
+    # purchases, loyalty, referrals
+    def record_purchase(
+        self,
+        customer: str,
+        channel: Channel,
+        *,
+        items: Iterable[PurchaseItem] = (),
+        description: str | None = None,
+        amount: Money | None = None,
+        occurred_at: datetime | None = None,
+        id: str | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> str:
+        """Record a purchase (lifecycle, loyalty, tier, referral and playbooks follow); returns its id."""
+    def purchase(self, id: str) -> Purchase: ...
+    def purchases_of(self, customer: str) -> list[Purchase]: ...
+    def configure_loyalty(
+        self,
+        *,
+        loyal_after_purchases: int | None = None,
+        tier_rules: Iterable[TierRule] = (),
+        window_days: int = 365,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Replace the loyalty rules (omitted ones take their defaults)."""
+    def loyalty(self) -> LoyaltySettings: ...
+    def record_referral(
+        self,
+        referrer: str,
+        referred: str,
+        *,
+        note: str | None = None,
+        id: str | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> str:
+        """Record who referred whom; returns the referral's id."""
+    def reward_referral(
+        self,
+        referral: str,
+        reward: Compensation,
+        *,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Reward the referrer of a qualified referral (once)."""
+    def referral(self, id: str) -> Referral: ...
+    def referrals_by(self, referrer: str) -> list[Referral]: ...
+    def referral_of(self, customer: str) -> Referral | None: ...
+
+    # follow-ups
+    def schedule_follow_up(
+        self,
+        subject: str,
+        kind: FollowUpKind,
+        *,
+        customer: str | None = None,
+        due_at: datetime | None = None,
+        due_date: date | str | None = None,
+        time_zone: str | None = None,
+        recurrence: RecurrenceSpec | None = None,
+        assignee: str | None = None,
+        team: str | None = None,
+        priority: Priority = "normal",
+        links: FollowUpLinks | None = None,
+        id: str | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> str:
+        """Schedule a task due at an instant, on a local date, or at each occurrence of a recurrence."""
+    def complete_follow_up(
+        self,
+        follow_up: str,
+        *,
+        outcome: str | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Complete an open follow-up; a recurring one schedules its next occurrence."""
+    def cancel_follow_up(
+        self,
+        follow_up: str,
+        reason: str,
+        *,
+        skip_only: bool = False,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Cancel an open follow-up (and its series, unless ``skip_only``)."""
+    def snooze_follow_up(
+        self,
+        follow_up: str,
+        until: datetime,
+        *,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None: ...
+    def reassign_follow_up(
+        self,
+        follow_up: str,
+        *,
+        assignee: str | None = ...,
+        team: str | None = ...,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Reassign to an agent and/or a team; omitted stay, None unassigns."""
+    def follow_up(self, id: str) -> FollowUp: ...
+    def follow_ups_of(self, customer: str) -> list[FollowUp]: ...
+    def agenda(
+        self,
+        agent: str,
+        *,
+        now: datetime | None = None,
+        within: timedelta | None = None,
+        limit: int = 100,
+    ) -> Agenda:
+        """Overdue and upcoming (within ``within``, default one day) follow-ups of an agent."""
+    def team_agenda(
+        self,
+        team: str,
+        *,
+        now: datetime | None = None,
+        within: timedelta | None = None,
+        limit: int = 100,
+    ) -> Agenda: ...
+
+    # after-sales playbooks
+    def define_playbook(
+        self,
+        key: str,
+        steps: Iterable[PlaybookStep],
+        *,
+        name: str | None = None,
+        conditions: PlaybookConditions | None = None,
+        calendar: str | None = None,
+        team: str | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Define (or replace, by key) an after-sales playbook."""
+    def remove_playbook(
+        self,
+        key: str,
+        *,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None: ...
+    def cancel_playbook_run(
+        self,
+        run: str,
+        reason: str,
+        *,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None: ...
+    def playbooks(self) -> list[Playbook]: ...
+    def playbook_run(self, id: str) -> PlaybookRun: ...
+    def playbook_progress(self, id: str) -> RunProgress: ...
+    def playbook_runs_of(self, customer: str) -> list[PlaybookRun]: ...

@@ -89,6 +89,33 @@ IntervalKind = Literal["counted", "paused"]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 """A day of a calendar's week."""
 
+StageKind = Literal["open", "won", "lost"]
+"""Whether a pipeline stage is still in play, won or lost."""
+
+ReferralStatus = Literal["pending", "qualified", "rewarded"]
+"""Where a referral stands: the referred customer has not bought yet, has bought, or the referrer was rewarded."""
+
+FollowUpKind = Literal["call", "email", "message", "visit", "gift", "survey", "other"]
+"""What kind of task a follow-up is."""
+
+FollowUpStatus = Literal["open", "done", "cancelled"]
+"""Where a follow-up stands."""
+
+Frequency = Literal["daily", "weekly", "monthly", "yearly"]
+"""The period a recurrence rule repeats over (RFC 5545 ``FREQ``)."""
+
+RuleWeekday = Literal["mo", "tu", "we", "th", "fr", "sa", "su"]
+"""An RFC 5545 weekday code (``WKST``)."""
+
+StepKind = Literal["thank_you", "advice", "survey", "check_in", "promotion", "gift", "visit"]
+"""What an after-sales playbook step is for."""
+
+RunStatus = Literal["active", "completed", "cancelled", "stopped"]
+"""Where a playbook run stands (stopped: the customer was archived or churned)."""
+
+StepStatus = Literal["scheduled", "done", "cancelled", "skipped"]
+"""Where one step of a playbook run stands."""
+
 
 class Money(TypedDict):
     """An amount in integer minor units and an ISO 4217 currency code."""
@@ -299,7 +326,18 @@ class BulkResult(TypedDict):
 
 
 class _EntityRef(TypedDict):
-    kind: Literal["workspace", "agent", "customer", "interaction", "complaint"]
+    kind: Literal[
+        "workspace",
+        "agent",
+        "customer",
+        "interaction",
+        "complaint",
+        "opportunity",
+        "purchase",
+        "follow_up",
+        "playbook_run",
+        "referral",
+    ]
 
 
 class EntityRef(_EntityRef, total=False):
@@ -563,3 +601,331 @@ class SlaAlert(TypedDict):
     remaining_seconds: int
     priority: Priority
     assignee: Optional[str]
+
+
+# ----- pipelines, opportunities, purchases, loyalty, referrals
+
+
+class _Stage(TypedDict):
+    key: str
+    probability: int
+
+
+class Stage(_Stage, total=False):
+    """A pipeline stage: open stages 0-100 %, won 100 %, lost 0 %; only open stages rot."""
+
+    name: str
+    kind: StageKind
+    rot_days: int
+
+
+class _Pipeline(TypedDict):
+    key: str
+    stages: List[Stage]
+    lost_reasons: List[str]
+
+
+class Pipeline(_Pipeline, total=False):
+    """A sales pipeline in its definition form."""
+
+    name: str
+
+
+class Source(TypedDict, total=False):
+    """Where an opportunity came from (all optional)."""
+
+    channel: Channel
+    campaign: str
+    referred_by: str
+
+
+class Opportunity(TypedDict):
+    """A sales opportunity (a deal) as returned by the queries."""
+
+    id: str
+    customer: str
+    pipeline: str
+    title: str
+    value: Money
+    expected_close: Optional[_dt.date]
+    source: Source
+    owner: Optional[str]
+    stage: str
+    status: StageKind
+    lost_reason: Optional[str]
+    purchase: Optional[str]
+    reopen_count: int
+    created_at: _dt.datetime
+    updated_at: _dt.datetime
+    stage_entered_at: _dt.datetime
+    last_activity_at: _dt.datetime
+    closed_at: Optional[_dt.datetime]
+
+
+class _PurchaseItem(TypedDict):
+    name: str
+    unit_price: Money
+
+
+class PurchaseItem(_PurchaseItem, total=False):
+    """One line of a purchase (``quantity`` 1 when absent)."""
+
+    category: str
+    quantity: int
+
+
+class WonPurchase(TypedDict, total=False):
+    """What was bought when an opportunity is won (default: its value and title, in person)."""
+
+    items: List[PurchaseItem]
+    description: str
+    amount: Money
+    channel: Channel
+
+
+class Purchase(TypedDict):
+    """A purchase as returned by the queries."""
+
+    id: str
+    customer: str
+    items: List[PurchaseItem]
+    description: Optional[str]
+    amount: Money
+    channel: Channel
+    occurred_at: _dt.datetime
+    opportunity: Optional[str]
+
+
+class _TierRule(TypedDict):
+    tier: str
+
+
+class TierRule(_TierRule, total=False):
+    """A rule giving a tier: spend (one currency) and/or a number of purchases in the window."""
+
+    min_spend: Money
+    min_purchases: int
+
+
+class _LoyaltySettings(TypedDict):
+    window_days: int
+
+
+class LoyaltySettings(_LoyaltySettings, total=False):
+    """The loyalty rules (absent: never loyal by rule / no tier rules)."""
+
+    loyal_after_purchases: int
+    tier_rules: List[TierRule]
+
+
+class Referral(TypedDict):
+    """Who referred whom, and whether it qualified and was rewarded."""
+
+    id: str
+    referrer: str
+    referred: str
+    referred_at: _dt.datetime
+    note: Optional[str]
+    status: ReferralStatus
+    qualifying_purchase: Optional[str]
+    reward: Optional[Compensation]
+
+
+class BoardColumn(TypedDict):
+    """One stage of a pipeline board; totals are one money per currency."""
+
+    stage: str
+    kind: StageKind
+    probability: int
+    count: int
+    value: List[Money]
+    weighted: List[Money]
+
+
+class Board(TypedDict):
+    """A pipeline board and its weighted forecast (open stages only)."""
+
+    pipeline: str
+    columns: List[BoardColumn]
+    forecast: List[Money]
+
+
+# ----- follow-ups and recurrence
+
+
+class FollowUpLinks(TypedDict, total=False):
+    """What a follow-up is about (``playbook_step`` is 0-based)."""
+
+    opportunity: str
+    complaint: str
+    playbook_run: str
+    playbook_step: int
+
+
+LocalTime = Union[str, _dt.datetime, _dt.date]
+"""A local wall-clock time of a recurrence: an ISO string (read back as one), a naive
+``datetime`` (or one with a ``zoneinfo.ZoneInfo``), or a ``date`` (the start's time of day)."""
+
+
+class _RuleSpec(TypedDict):
+    freq: Frequency
+
+
+class RuleSpec(_RuleSpec, total=False):
+    """An RFC 5545 rule as a dict (``parse_rrule`` reads the ``RRULE`` text form).
+
+    ``by_day`` holds ``"mo"`` .. ``"su"`` with an optional ordinal (``"2tu"``,
+    ``"-1fr"``); ``until`` is local wall-clock time, inclusive (a date: the whole day).
+    """
+
+    interval: int
+    by_day: List[str]
+    by_month_day: List[int]
+    by_month: List[int]
+    count: int
+    until: LocalTime
+    week_start: RuleWeekday
+
+
+class _RecurrenceSpec(TypedDict):
+    start: LocalTime
+
+
+class RecurrenceSpec(_RecurrenceSpec, total=False):
+    """A recurrence: ``start`` (DTSTART, local time in ``time_zone``), a rule (``RRULE``
+    text or a :class:`RuleSpec`), extra ``dates`` (RDATE) and ``exdates`` (EXDATE).
+
+    ``time_zone`` is required unless ``start`` carries a ``zoneinfo.ZoneInfo``.
+    Read back, local times are ISO strings and ``rule`` is a :class:`RuleSpec`.
+    """
+
+    time_zone: str
+    rule: Union[str, RuleSpec]
+    dates: List[LocalTime]
+    exdates: List[LocalTime]
+
+
+class FollowUp(TypedDict):
+    """A follow-up task (one occurrence of its series when it recurs)."""
+
+    id: str
+    series: str
+    occurrence: int
+    subject: str
+    kind: FollowUpKind
+    customer: Optional[str]
+    due_at: _dt.datetime
+    slot: _dt.datetime
+    all_day: bool
+    due_end: _dt.datetime
+    time_zone: Optional[str]
+    assignee: Optional[str]
+    team: Optional[str]
+    priority: Priority
+    links: FollowUpLinks
+    status: FollowUpStatus
+    outcome: Optional[str]
+    snoozed: int
+    recurrence: Optional[RecurrenceSpec]
+    created_at: _dt.datetime
+    updated_at: _dt.datetime
+    closed_at: Optional[_dt.datetime]
+
+
+class Agenda(TypedDict):
+    """An agent's or a team's agenda at an instant."""
+
+    overdue: List[FollowUp]
+    upcoming: List[FollowUp]
+    truncated: bool
+
+
+# ----- after-sales playbooks
+
+
+class _PlaybookStep(TypedDict):
+    kind: StepKind
+    subject: str
+    offset_days: int
+    channel: Channel
+
+
+class PlaybookStep(_PlaybookStep, total=False):
+    """One step of a playbook: a follow-up ``offset_days`` after the purchase."""
+
+    business_days: bool
+    purpose: Purpose
+
+
+class PlaybookConditions(TypedDict, total=False):
+    """Which purchases start a playbook (empty lists match everything)."""
+
+    tiers: List[str]
+    categories: List[str]
+    min_value: Money
+
+
+class _Playbook(TypedDict):
+    key: str
+    conditions: PlaybookConditions
+    steps: List[PlaybookStep]
+
+
+class Playbook(_Playbook, total=False):
+    """An after-sales playbook as returned by ``playbooks``."""
+
+    name: str
+    calendar: str
+    team: str
+
+
+class _PlannedStep(TypedDict):
+    index: int
+    kind: StepKind
+
+
+class PlannedStep(_PlannedStep, total=False):
+    """A step of a run as planned: its follow-up, or why it was skipped."""
+
+    follow_up: str
+    skipped: str
+
+
+class RunEnd(TypedDict):
+    """How a playbook run ended early."""
+
+    status: RunStatus
+    reason: str
+    at: _dt.datetime
+
+
+class PlaybookRun(TypedDict):
+    """A run of a playbook for one customer; ``ended`` says how it ended early."""
+
+    id: str
+    playbook: str
+    customer: str
+    purchase: str
+    started_at: _dt.datetime
+    steps: List[PlannedStep]
+    ended: Optional[RunEnd]
+
+
+class StepProgress(TypedDict):
+    """Progress of one step of a run (``note``: why skipped or cancelled, or the outcome)."""
+
+    index: int
+    kind: StepKind
+    status: StepStatus
+    follow_up: Optional[str]
+    due_at: Optional[_dt.datetime]
+    note: Optional[str]
+
+
+class RunProgress(TypedDict):
+    """Progress of a playbook run."""
+
+    run: str
+    playbook: str
+    status: RunStatus
+    steps: List[StepProgress]
