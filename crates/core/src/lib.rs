@@ -56,7 +56,7 @@ pub use journey::{
 };
 pub use journey::{
     CancelPlaybookRun, PlannedStep, Playbook, PlaybookConditions, PlaybookRun, PlaybookStep,
-    RemovePlaybook, RunProgress, RunStatus, StepKind, StepProgress,
+    RemovePlaybook, RunEnd, RunProgress, RunStatus, StepKind, StepProgress, StepStatus,
 };
 pub use model::{Actor, AttrValue, Channel, Meta, Money, Network};
 pub use sla::escalation::{

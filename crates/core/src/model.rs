@@ -108,6 +108,7 @@ impl Network {
 
 /// Money as integer minor units and an ISO 4217 currency code. No floats.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Money {
     /// Amount in minor units (cents; for VND, which has no minor unit, dong).
     pub amount_minor: i64,

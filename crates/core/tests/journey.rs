@@ -536,7 +536,7 @@ fn a_purchase_starts_matching_playbooks_with_consent_checked_per_step() {
             .collect();
     assert_eq!(runs.len(), 1);
     let progress = f.ws.playbook_progress(runs[0]).unwrap();
-    let st: Vec<_> = progress.steps.iter().map(|s| s.status).collect();
+    let st: Vec<_> = progress.steps.iter().map(|s| s.status.as_str()).collect();
     assert_eq!(
         st,
         ["scheduled", "scheduled", "scheduled", "skipped"],
@@ -575,7 +575,7 @@ fn a_purchase_starts_matching_playbooks_with_consent_checked_per_step() {
     .unwrap();
     assert_eq!(
         f.ws.playbook_progress(runs[0]).unwrap().steps[0].status,
-        "done"
+        StepStatus::Done
     );
     let run = runs[0];
     f.ws.execute(
@@ -589,7 +589,11 @@ fn a_purchase_starts_matching_playbooks_with_consent_checked_per_step() {
     let progress = f.ws.playbook_progress(run).unwrap();
     assert_eq!(progress.status, RunStatus::Stopped);
     assert_eq!(
-        progress.steps.iter().map(|s| s.status).collect::<Vec<_>>(),
+        progress
+            .steps
+            .iter()
+            .map(|s| s.status.as_str())
+            .collect::<Vec<_>>(),
         ["done", "cancelled", "cancelled", "skipped"]
     );
     let copy = Workspace::replay(f.ws.events().to_vec(), Box::new(SeededIds::new(1))).unwrap();

@@ -4,15 +4,18 @@
 
 // One binding file per domain area: [`workspace`] (the class, the log,
 // generic commands), [`agent`], [`customer`], [`interaction`], [`complaint`],
-// [`sla`]; [`convert`] holds the value conversions and [`errors`] the one
-// error mapping.
+// [`sla`], [`journey`] (pipelines, opportunities, purchases, loyalty,
+// referrals, playbooks), [`followup`]; [`convert`] holds the value
+// conversions and [`errors`] the one error mapping.
 
 pub mod agent;
 pub mod complaint;
 pub mod convert;
 pub mod customer;
 pub mod errors;
+pub mod followup;
 pub mod interaction;
+pub mod journey;
 pub mod sla;
 mod types;
 pub mod workspace;

@@ -178,7 +178,12 @@ export type EntityRef =
   | { kind: "agent"; id: string }
   | { kind: "customer"; id: string }
   | { kind: "interaction"; id: string }
-  | { kind: "complaint"; id: string };
+  | { kind: "complaint"; id: string }
+  | { kind: "opportunity"; id: string }
+  | { kind: "purchase"; id: string }
+  | { kind: "follow_up"; id: string }
+  | { kind: "playbook_run"; id: string }
+  | { kind: "referral"; id: string };
 
 /** Fields a partial customer update changed: absent = unchanged, `null` = cleared. */
 export interface CustomerChanges {
@@ -286,7 +291,32 @@ export type EventPayload =
   | { type: "calendar_defined"; key: string; calendar: CalendarSpec }
   | { type: "calendar_removed"; key: string }
   | { type: "sla_policy_defined"; policy: SlaPolicy }
-  | { type: "sla_policy_removed"; key: string };
+  | { type: "sla_policy_removed"; key: string }
+  | { type: "pipeline_defined"; pipeline: Pipeline }
+  | { type: "loyalty_configured"; settings: LoyaltySettings }
+  | ({ type: "opportunity_opened" } & OpportunityOpened)
+  | { type: "opportunity_updated"; changes: OpportunityChanges }
+  | { type: "opportunity_moved"; from: string; to: string; lostReason?: string; note?: string }
+  | ({ type: "purchase_recorded" } & PurchaseRecorded)
+  | { type: "referral_recorded"; referrer: string; referred: string; note?: string }
+  | { type: "referral_qualified"; /** The referred customer's first purchase. */ purchase: string }
+  | { type: "referral_rewarded"; reward: Compensation }
+  | ({ type: "follow_up_scheduled" } & FollowUpScheduled)
+  | { type: "follow_up_completed"; outcome?: string }
+  | { type: "follow_up_cancelled"; reason: string }
+  | { type: "follow_up_snoozed"; from: string; until: string; dueEnd: string }
+  | { type: "follow_up_reassigned"; /** As they now are. */ assignee: string | null; team: string | null }
+  | { type: "playbook_defined"; playbook: Playbook }
+  | { type: "playbook_removed"; key: string }
+  | {
+      type: "playbook_run_started";
+      playbook: string;
+      customer: string;
+      purchase: string;
+      /** With their follow-up, or why they were skipped. */
+      steps: PlannedStep[];
+    }
+  | { type: "playbook_run_ended"; status: RunStatus; reason: string };
 
 /** One event of the log, with camelCase keys. */
 export interface EventJson {
@@ -475,14 +505,34 @@ export type Command =
   | ({ type: "cancel_complaint" } & CancelComplaintInput)
   | ({ type: "merge_complaint" } & MergeComplaintInput)
   | ({ type: "escalate_complaint" } & EscalateComplaintInput)
-  | { type: "tick" };
+  | { type: "tick" }
+  | ({ type: "define_pipeline" } & PipelineInput)
+  | ({ type: "configure_loyalty" } & LoyaltySettingsInput)
+  | ({ type: "open_opportunity" } & OpenOpportunityInput)
+  | ({ type: "update_opportunity" } & UpdateOpportunityInput)
+  | ({ type: "move_opportunity" } & MoveOpportunityInput)
+  | ({ type: "record_purchase" } & RecordPurchaseInput)
+  | ({ type: "record_referral" } & RecordReferralInput)
+  | ({ type: "reward_referral" } & RewardReferralInput)
+  | ({ type: "schedule_follow_up" } & ScheduleFollowUpInput)
+  | ({ type: "complete_follow_up" } & CompleteFollowUpInput)
+  | ({ type: "cancel_follow_up" } & CancelFollowUpInput)
+  | ({ type: "snooze_follow_up" } & SnoozeFollowUpInput)
+  | ({ type: "reassign_follow_up" } & ReassignFollowUpInput)
+  | ({ type: "define_playbook" } & PlaybookInput)
+  | ({ type: "remove_playbook" } & RemovePlaybookInput)
+  | ({ type: "cancel_playbook_run" } & CancelPlaybookRunInput);
 
 /** The entity a command created. */
 export type CreatedRef =
   | { kind: "agent"; id: string }
   | { kind: "customer"; id: string }
   | { kind: "interaction"; id: string }
-  | { kind: "complaint"; id: string };
+  | { kind: "complaint"; id: string }
+  | { kind: "opportunity"; id: string }
+  | { kind: "purchase"; id: string }
+  | { kind: "follow_up"; id: string }
+  | { kind: "referral"; id: string };
 
 /** What a successful command did. */
 export interface Outcome {
@@ -1031,6 +1081,697 @@ export interface SlaAlert {
   remainingSeconds: number;
   priority: Priority;
   assignee: string | null;
+}
+
+// ----- sales pipeline, purchases, loyalty, referrals -----
+
+/** Money as given to a command: integer minor units (zero or more here) and an ISO 4217 code. */
+export interface MoneyInput {
+  amountMinor: number | bigint;
+  currency: string;
+}
+
+/** Whether a stage is still in play, won or lost. */
+export type StageKind = "open" | "won" | "lost";
+
+/** One stage of a pipeline, as defined (normalised). */
+export interface Stage {
+  key: string;
+  name?: string;
+  /** Win probability in percent: 0 to 100 for open stages, 100 won, 0 lost. */
+  probability: number;
+  kind: StageKind;
+  /** An open opportunity idle for more than this many days is rotting. */
+  rotDays?: number;
+}
+
+/** A sales pipeline, as defined (normalised). */
+export interface Pipeline {
+  key: string;
+  name?: string;
+  /** In order. */
+  stages: Stage[];
+  /** The reasons a deal can be lost for (`price`, `competitor`, ...). */
+  lostReasons: string[];
+}
+
+export interface StageInput {
+  /** Unique in the pipeline. */
+  key: string;
+  name?: string | null;
+  /** 0 to 100 for open stages, 100 for won stages, 0 for lost stages. */
+  probability: number;
+  /** `open` by default. */
+  kind?: StageKind;
+  /** Only open stages rot. */
+  rotDays?: number | null;
+}
+
+/** A pipeline as given to `definePipeline` (a used key replaces that pipeline). */
+export interface PipelineInput {
+  key: string;
+  name?: string | null;
+  /** At least one open, one won and one lost stage. */
+  stages: StageInput[];
+  /** At least one. */
+  lostReasons: string[];
+}
+
+/** Where an opportunity came from, as recorded. */
+export interface Source {
+  channel?: Channel;
+  /** A campaign (`tet-2027`). */
+  campaign?: string;
+  /** The customer who referred this one. */
+  referredBy?: string;
+}
+
+export interface SourceInput {
+  channel?: Channel | null;
+  campaign?: string | null;
+  referredBy?: string | null;
+}
+
+/** A sales opportunity (a deal). Times are ISO 8601 strings. */
+export interface Opportunity {
+  id: string;
+  customer: string;
+  /** The pipeline key. */
+  pipeline: string;
+  title: string;
+  /** Expected value. */
+  value: Money;
+  expectedClose: LocalDate | null;
+  source: Source;
+  /** The owning agent. */
+  owner: string | null;
+  /** The current stage key. */
+  stage: string;
+  /** The kind of the current stage. */
+  status: StageKind;
+  /** Why it was lost (while lost). */
+  lostReason: string | null;
+  /** The purchase recorded when it was won. */
+  purchase: string | null;
+  /** How many times it was reopened after being won or lost. */
+  reopenCount: number;
+  createdAt: string;
+  updatedAt: string;
+  stageEnteredAt: string;
+  /** Its own events and interactions with the customer. */
+  lastActivityAt: string;
+  /** When it was last won or lost. */
+  closedAt: string | null;
+}
+
+export interface OpenOpportunityInput {
+  /** Use this id instead of a new one (for sync); must be unused. */
+  id?: string | null;
+  /** An active customer. */
+  customer: string;
+  /** `"sales"` (the built-in default) when absent. */
+  pipeline?: string | null;
+  title: string;
+  /** Expected value (zero or more). */
+  value: MoneyInput;
+  expectedClose?: LocalDate | null;
+  source?: SourceInput;
+  /** An active agent. */
+  owner?: string | null;
+  /** The open stage it starts in (the first open stage when absent). */
+  stage?: string | null;
+}
+
+/** Absent: unchanged; `null` clears `expectedClose` and `owner` (and leaves `title`, `value`). */
+export interface UpdateOpportunityInput {
+  opportunity: string;
+  title?: string | null;
+  value?: MoneyInput | null;
+  expectedClose?: LocalDate | null;
+  owner?: string | null;
+}
+
+/** What was bought when an opportunity is won (its value and no lines when absent). */
+export interface WonPurchaseInput {
+  items?: PurchaseItemInput[];
+  /** The opportunity's title when absent and there are no lines. */
+  description?: string | null;
+  /** The lines' total, or the opportunity's value. */
+  amount?: MoneyInput | null;
+  /** `in_person` by default. */
+  channel?: Channel | null;
+}
+
+export interface MoveOpportunityInput {
+  opportunity: string;
+  /** A stage key of its pipeline. */
+  stage: string;
+  /** Required into a lost stage (one of the pipeline's `lostReasons`), refused elsewhere. */
+  lostReason?: string | null;
+  note?: string | null;
+  /** Only into a won stage. */
+  purchase?: WonPurchaseInput | null;
+}
+
+/** One line of a purchase, as recorded. */
+export interface PurchaseItem {
+  name: string;
+  category?: string;
+  quantity: number;
+  unitPrice: Money;
+}
+
+export interface PurchaseItemInput {
+  name: string;
+  /** Playbook conditions can match it. */
+  category?: string | null;
+  /** 1 by default. */
+  quantity?: number;
+  unitPrice: MoneyInput;
+}
+
+/** A purchase. */
+export interface Purchase {
+  id: string;
+  customer: string;
+  items: PurchaseItem[];
+  description: string | null;
+  /** The total. */
+  amount: Money;
+  channel: Channel;
+  occurredAt: string;
+  /** The opportunity it won. */
+  opportunity: string | null;
+}
+
+export interface RecordPurchaseInput {
+  /** Use this id instead of a new one (for sync); must be unused. */
+  id?: string | null;
+  /** An active customer. */
+  customer: string;
+  /** All in one currency. */
+  items?: PurchaseItemInput[];
+  /** Required without lines. */
+  description?: string | null;
+  /** The lines' total when absent; must equal it when both are given. */
+  amount?: MoneyInput | null;
+  channel: Channel;
+  /** When it was made (`opts.at` by default; not in the future). */
+  occurredAt?: DateInput | null;
+}
+
+/** A rule that gives a tier, as defined: the first rule met (best first) wins. */
+export interface TierRule {
+  tier: string;
+  /** At least this much spent in the window (purchases in other currencies do not count). */
+  minSpend?: Money;
+  /** At least this many purchases in the window. */
+  minPurchases?: number;
+  /** A recurring contact plan for customers of this tier. */
+  plan?: TierPlan;
+}
+
+/**
+ * A recurring contact plan attached to a tier, as defined: scheduled as a
+ * recurring follow-up (in the customer's time zone, UTC without one; linked
+ * to the tier) when a customer enters the tier, cancelled when they leave it.
+ */
+export interface TierPlan {
+  /** The follow-ups' subject. */
+  subject: string;
+  kind: FollowUpKind;
+  rule: RuleSpec;
+  /** Local time of day of each occurrence, `"HH:MM:SS"`. */
+  time: TimeOfDay;
+}
+
+export interface TierPlanInput {
+  subject: string;
+  kind: FollowUpKind;
+  /** An object or `RRULE` text (`"FREQ=MONTHLY;BYDAY=1MO"`). */
+  rule: RuleSpecInput;
+  /** `"HH:MM"` or `"HH:MM:SS"`; 09:00 by default. */
+  time?: TimeOfDay;
+}
+
+/** How purchases move customers: lifecycle `loyal` and tiers. */
+export interface LoyaltySettings {
+  /** This many purchases in the window make a customer `loyal` (never when absent). */
+  loyalAfterPurchases?: number;
+  /** Best tier first; absent: tiers are set by hand only. */
+  tierRules?: TierRule[];
+  /** The window of both rules, in days. */
+  windowDays: number;
+}
+
+export interface TierRuleInput {
+  tier: string;
+  /** `minSpend` and/or `minPurchases`. */
+  minSpend?: MoneyInput | null;
+  minPurchases?: number | null;
+  plan?: TierPlanInput | null;
+}
+
+/** The loyalty rules as a whole (absent fields take their defaults). */
+export interface LoyaltySettingsInput {
+  loyalAfterPurchases?: number | null;
+  tierRules?: TierRuleInput[];
+  /** 365 by default. */
+  windowDays?: number;
+}
+
+/** Where a referral stands. */
+export type ReferralStatus = "pending" | "qualified" | "rewarded";
+
+/** Who referred whom. */
+export interface Referral {
+  id: string;
+  referrer: string;
+  referred: string;
+  referredAt: string;
+  note: string | null;
+  status: ReferralStatus;
+  /** The referred customer's first purchase. */
+  qualifyingPurchase: string | null;
+  reward: Compensation | null;
+}
+
+export interface RecordReferralInput {
+  /** Use this id instead of a new one (for sync); must be unused. */
+  id?: string | null;
+  referrer: string;
+  /** Referred once; not the referrer. */
+  referred: string;
+  note?: string | null;
+}
+
+export interface RewardReferralInput {
+  /** A qualified referral. */
+  referral: string;
+  reward: CompensationInput;
+}
+
+/** One column of a pipeline board. Money totals have one entry per currency. */
+export interface BoardColumn {
+  stage: string;
+  kind: StageKind;
+  probability: number;
+  count: number;
+  value: Money[];
+  /** `value` times the probability (minor units rounded down). */
+  weighted: Money[];
+}
+
+/** A pipeline board: one column per stage, in order. */
+export interface Board {
+  pipeline: string;
+  columns: BoardColumn[];
+  /** Weighted value of the open stages, per currency. */
+  forecast: Money[];
+}
+
+/** The payload fields of `opportunity_opened`. */
+export interface OpportunityOpened {
+  customer: string;
+  pipeline: string;
+  title: string;
+  value: Money;
+  expectedClose?: LocalDate;
+  source: Source;
+  owner?: string;
+  stage: string;
+}
+
+/** Fields an opportunity update changed: absent = unchanged, `null` = cleared. */
+export interface OpportunityChanges {
+  title?: string;
+  value?: Money;
+  expectedClose?: LocalDate | null;
+  owner?: string | null;
+}
+
+/** The payload fields of `purchase_recorded`. */
+export interface PurchaseRecorded {
+  customer: string;
+  items?: PurchaseItem[];
+  description?: string;
+  amount: Money;
+  channel: Channel;
+  occurredAt: string;
+  opportunity?: string;
+}
+
+// ----- follow-ups and recurrence -----
+
+/** What kind of task a follow-up is. */
+export type FollowUpKind = "call" | "email" | "message" | "visit" | "gift" | "survey" | "other";
+/** Where a follow-up stands. */
+export type FollowUpStatus = "open" | "done" | "cancelled";
+/** `FREQ` of a recurrence rule. */
+export type Frequency = "daily" | "weekly" | "monthly" | "yearly";
+/** An RFC 5545 weekday code. */
+export type WeekdayCode = "mo" | "tu" | "we" | "th" | "fr" | "sa" | "su";
+/** A weekday with an optional ordinal, as written back: `"mo"`, `"2tu"` (second Tuesday), `"-1fr"` (last Friday). */
+export type WeekdayNum = WeekdayCode | `${number}${WeekdayCode}`;
+/** A weekday with an optional ordinal, as given (either case). */
+export type WeekdayNumInput = WeekdayNum | Uppercase<WeekdayNum>;
+/** A local wall-clock time without offset, `"YYYY-MM-DDTHH:MM:SS"` (in the recurrence's time zone). */
+export type LocalDateTime = string;
+
+/** A recurrence rule (the common subset of RFC 5545 `RRULE`), as recorded. */
+export interface RuleSpec {
+  freq: Frequency;
+  /** Every n-th period; left out when 1. */
+  interval?: number;
+  byDay?: WeekdayNum[];
+  /** 1 to 31, or -1 (the last day) to -31. */
+  byMonthDay?: number[];
+  /** 1 (January) to 12. */
+  byMonth?: number[];
+  count?: number;
+  /** The last allowed local time, inclusive. */
+  until?: LocalDateTime;
+  weekStart?: WeekdayCode;
+}
+
+/** A recurrence rule as given: an object, or `RRULE` text (`"FREQ=MONTHLY;BYDAY=-1FR;COUNT=6"`). */
+export type RuleSpecInput =
+  | string
+  | {
+      freq: Frequency | Uppercase<Frequency>;
+      /** 1 by default. */
+      interval?: number;
+      /** Ordinals (`"-1fr"`) only for monthly and yearly rules. */
+      byDay?: WeekdayNumInput[];
+      byMonthDay?: number[];
+      byMonth?: number[];
+      /** Not with `until`. */
+      count?: number | null;
+      /** A local date (the whole day) or local date-time; not with `count`. */
+      until?: LocalDate | LocalDateTime | null;
+      weekStart?: WeekdayCode | WeekdayInput | null;
+    };
+
+/** A recurrence as recorded: local times in `timeZone`. */
+export interface RecurrenceSpec {
+  /** `DTSTART`: occurrences take its time of day; none is earlier. */
+  start: LocalDateTime;
+  /** IANA zone. */
+  timeZone: string;
+  rule?: RuleSpec;
+  /** `RDATE`: extra occurrences. */
+  dates?: LocalDateTime[];
+  /** `EXDATE`: removed occurrences. */
+  exdates?: LocalDateTime[];
+}
+
+/** A recurrence as given (local wall-clock times, no offset: a `Date` is refused). */
+export interface RecurrenceSpecInput {
+  start: LocalDateTime;
+  timeZone: string;
+  /** Only `dates` when absent. */
+  rule?: RuleSpecInput | null;
+  /** A plain date means `start`'s time of day on it. */
+  dates?: (LocalDate | LocalDateTime)[];
+  exdates?: (LocalDate | LocalDateTime)[];
+}
+
+/** What a follow-up is about. */
+export interface FollowUpLinks {
+  opportunity?: string;
+  complaint?: string;
+  playbookRun?: string;
+  /** The step of the playbook run (0-based). */
+  playbookStep?: number;
+  /** The tier whose contact plan scheduled it. */
+  tier?: string;
+}
+
+export interface FollowUpLinksInput {
+  opportunity?: string | null;
+  complaint?: string | null;
+  playbookRun?: string | null;
+  playbookStep?: number | null;
+  tier?: string | null;
+}
+
+/** A follow-up task (one occurrence of a series when it recurs). Times are ISO 8601 strings. */
+export interface FollowUp {
+  id: string;
+  /** The id of the series' first occurrence (its own id when it does not recur). */
+  series: string;
+  /** 1-based. */
+  occurrence: number;
+  subject: string;
+  kind: FollowUpKind;
+  customer: string | null;
+  dueAt: string;
+  /** The occurrence it stands for (its first due time; snoozing does not move it). */
+  slot: string;
+  /** A whole-day task: due on the local date of `dueAt` in `timeZone`. */
+  allDay: boolean;
+  /** When it becomes overdue (`dueAt`, or the end of the day for whole-day tasks). */
+  dueEnd: string;
+  timeZone: string | null;
+  assignee: string | null;
+  team: string | null;
+  priority: Priority;
+  links: FollowUpLinks;
+  status: FollowUpStatus;
+  /** The outcome (done) or the reason (cancelled). */
+  outcome: string | null;
+  /** How many times it was snoozed. */
+  snoozed: number;
+  /** The recurrence of its series. */
+  recurrence: RecurrenceSpec | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+/** Give exactly one of `dueAt`, `dueDate` and `recurrence`. */
+export interface ScheduleFollowUpInput {
+  /** Use this id instead of a new one (for sync); must be unused. */
+  id?: string | null;
+  subject: string;
+  kind: FollowUpKind;
+  /** An active customer. */
+  customer?: string | null;
+  /** Due at this instant. */
+  dueAt?: DateInput | null;
+  /** Or a whole-day task on this local date. */
+  dueDate?: LocalDate | null;
+  /** The zone of `dueDate` (the customer's when absent). */
+  timeZone?: string | null;
+  /** Or due at each occurrence of this recurrence, one task at a time. */
+  recurrence?: RecurrenceSpecInput | null;
+  /** An active agent. */
+  assignee?: string | null;
+  team?: string | null;
+  /** `normal` by default. */
+  priority?: Priority;
+  links?: FollowUpLinksInput;
+}
+
+export interface CompleteFollowUpInput {
+  followUp: string;
+  outcome?: string | null;
+}
+
+export interface CancelFollowUpInput {
+  followUp: string;
+  /** Why (required). */
+  reason: string;
+  /** Skip only this occurrence of a recurring series (the next one is scheduled). */
+  skipOnly?: boolean;
+}
+
+export interface SnoozeFollowUpInput {
+  followUp: string;
+  /** The new due time: after `opts.at` and after the current due time. */
+  until: DateInput;
+}
+
+/** Absent: unchanged; `null`: unassigned. */
+export interface ReassignFollowUpInput {
+  followUp: string;
+  assignee?: string | null;
+  team?: string | null;
+}
+
+/** Options of `agenda` and `teamAgenda`. */
+export interface AgendaOptions {
+  /** The current time by default. */
+  now?: DateInput;
+  /** How far ahead `upcoming` looks, in seconds (one day by default, as in Python). */
+  withinSeconds?: number;
+  /** At most this many follow-ups in all (1 to 10 000, 100 by default). */
+  limit?: number;
+}
+
+/** An agenda at an instant. */
+export interface Agenda {
+  /** Open follow-ups past their due time (whole-day ones once their day is over), oldest first. */
+  overdue: FollowUp[];
+  /** Open follow-ups due within the window, soonest first (today's whole-day tasks included). */
+  upcoming: FollowUp[];
+  /** Whether `limit` cut the lists. */
+  truncated: boolean;
+}
+
+/** The payload fields of `follow_up_scheduled`. */
+export interface FollowUpScheduled {
+  series: string;
+  occurrence: number;
+  subject: string;
+  kind: FollowUpKind;
+  customer?: string;
+  dueAt: string;
+  allDay: boolean;
+  dueEnd: string;
+  timeZone?: string;
+  assignee?: string;
+  team?: string;
+  priority: Priority;
+  links: FollowUpLinks;
+  recurrence?: RecurrenceSpec;
+}
+
+// ----- after-sales playbooks -----
+
+/** What an after-sales step is for. */
+export type StepKind = "thank_you" | "advice" | "survey" | "check_in" | "promotion" | "gift" | "visit";
+/** Where a playbook run stands. */
+export type RunStatus = "active" | "completed" | "cancelled" | "stopped";
+/** Where a step of a run stands. */
+export type StepStatus = "scheduled" | "done" | "cancelled" | "skipped";
+
+/** One step of a playbook, as defined. */
+export interface PlaybookStep {
+  kind: StepKind;
+  /** The follow-up's subject. */
+  subject: string;
+  /** Days after the purchase (calendar days at its time of day, or business days: the start of that working day). */
+  offsetDays: number;
+  /** Count `offsetDays` in business days of the playbook's calendar. */
+  businessDays: boolean;
+  /** The channel; consent for it and `purpose` is checked. */
+  channel: Channel;
+  purpose: Purpose;
+}
+
+/** Which purchases start a playbook (empty or absent: any). */
+export interface PlaybookConditions {
+  /** The customer's tier is one of these. */
+  tiers?: string[];
+  /** An item of the purchase is in one of these categories. */
+  categories?: string[];
+  /** The purchase is worth at least this much (same currency). */
+  minValue?: Money;
+}
+
+/** An after-sales playbook, as defined (normalised). */
+export interface Playbook {
+  key: string;
+  name?: string;
+  conditions: PlaybookConditions;
+  steps: PlaybookStep[];
+  /** The business calendar of business-day offsets. */
+  calendar?: string;
+  /** The team its follow-ups go to (they go to the customer's owner too). */
+  team?: string;
+}
+
+export interface PlaybookStepInput {
+  kind: StepKind;
+  subject: string;
+  /** 0 to 3660. */
+  offsetDays: number;
+  /** Needs the playbook's `calendar`. */
+  businessDays?: boolean;
+  channel: Channel;
+  /** `service` by default. */
+  purpose?: Purpose;
+}
+
+export interface PlaybookConditionsInput {
+  tiers?: string[];
+  categories?: string[];
+  minValue?: MoneyInput | null;
+}
+
+/** A playbook as given to `definePlaybook` (a used key replaces that playbook). */
+export interface PlaybookInput {
+  key: string;
+  name?: string | null;
+  conditions?: PlaybookConditionsInput;
+  steps: PlaybookStepInput[];
+  /** A defined calendar; required when a step counts business days. */
+  calendar?: string | null;
+  team?: string | null;
+}
+
+export interface RemovePlaybookInput {
+  key: string;
+}
+
+export interface CancelPlaybookRunInput {
+  run: string;
+  /** Why (required). */
+  reason: string;
+}
+
+/** One step of a run as planned when it started. */
+export interface PlannedStep {
+  /** The step's position in the playbook (0-based). */
+  index: number;
+  kind: StepKind;
+  /** The follow-up it became. */
+  followUp?: string;
+  /** Why it was skipped (no follow-up then). */
+  skipped?: string;
+}
+
+/** A run of a playbook for one customer. */
+export interface PlaybookRun {
+  id: string;
+  /** The playbook key. */
+  playbook: string;
+  customer: string;
+  /** The purchase that started it. */
+  purchase: string;
+  startedAt: string;
+  steps: PlannedStep[];
+  /** How it ended early; `null` while it runs or once it completed (see `playbookProgress`). */
+  ended: RunEnd | null;
+}
+
+/** How a playbook run ended early. */
+export interface RunEnd {
+  status: "cancelled" | "stopped";
+  reason: string;
+  /** ISO 8601. */
+  at: string;
+}
+
+/** Progress of one step of a run. */
+export interface StepProgress {
+  index: number;
+  kind: StepKind;
+  status: StepStatus;
+  followUp: string | null;
+  /** When it is (or was) due. */
+  dueAt: string | null;
+  /** Why it was skipped or cancelled, or its outcome. */
+  note: string | null;
+}
+
+/** Progress of a playbook run. */
+export interface RunProgress {
+  run: string;
+  playbook: string;
+  status: RunStatus;
+  steps: StepProgress[];
 }
 
 /** The stable error codes. */

@@ -55,7 +55,14 @@ function junkValues(ws) {
 
 /** Each method with valid arguments; junk replaces one at a time. */
 function calls(ws, ids) {
-  const { c, a, i, k } = ids;
+  const { c, c2, a, i, k, o, p, r, f, run } = ids;
+  const money = { amountMinor: 1000, currency: "VND" };
+  const stages = [
+    { key: "new", probability: 10, rotDays: 5 },
+    { key: "won", probability: 100, kind: "won" },
+    { key: "lost", probability: 0, kind: "lost" },
+  ];
+  const recurrence = { start: "2026-11-02T09:00:00", timeZone: "Asia/Ho_Chi_Minh", rule: "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=5", exdates: ["2026-11-05"] };
   return [
     ["configure", ["VN", { at: at() }]],
     ["registerAgent", [{ name: "A" }, { at: at() }]],
@@ -124,6 +131,47 @@ function calls(ws, ids) {
     ["complaintsBreached", [at()]],
     ["businessTimeBetween", ["cal", at(), at(10)]],
     ["addBusinessTime", ["cal", at(), 60]],
+    ["definePipeline", [{ key: "b2b", stages, lostReasons: ["price"] }, { at: at() }]],
+    ["pipeline", ["sales"]],
+    ["openOpportunity", [{ customer: c, title: "T", value: money, owner: a, expectedClose: "2026-12-01" }, { at: at() }]],
+    ["updateOpportunity", [{ opportunity: o, title: "U", expectedClose: null }, { at: at() }]],
+    ["moveOpportunity", [{ opportunity: o, stage: "lost", lostReason: "price" }, { at: at() }]],
+    ["moveOpportunity", [{ opportunity: o, stage: "won", purchase: { items: [{ name: "x", unitPrice: money }] } }, { at: at() }]],
+    ["opportunity", [o]],
+    ["opportunityHistory", [o]],
+    ["opportunitiesOf", [c]],
+    ["openDeals", [a]],
+    ["pipelineBoard", ["sales"]],
+    ["rottingOpportunities", [at()]],
+    ["recordPurchase", [{ customer: c, channel: "web", items: [{ name: "Ghế", category: "furniture", quantity: 2, unitPrice: money }] }, { at: at() }]],
+    ["purchase", [p]],
+    ["purchasesOf", [c]],
+    ["configureLoyalty", [{ loyalAfterPurchases: 2, tierRules: [{ tier: "gold", minSpend: money }] }, { at: at() }]],
+    ["loyalty", []],
+    ["recordReferral", [{ referrer: c2, referred: c }, { at: at() }]],
+    ["rewardReferral", [{ referral: r, reward: { kind: "voucher", value: money } }, { at: at() }]],
+    ["referral", [r]],
+    ["referralsBy", [c]],
+    ["referralOf", [c2]],
+    ["scheduleFollowUp", [{ subject: "s", kind: "call", customer: c, assignee: a, recurrence }, { at: at() }]],
+    ["scheduleFollowUp", [{ subject: "s", kind: "gift", customer: c, dueDate: "2026-11-03", timeZone: "Asia/Ho_Chi_Minh" }, { at: at() }]],
+    ["completeFollowUp", [{ followUp: f, outcome: "o" }, { at: at() }]],
+    ["cancelFollowUp", [{ followUp: f, reason: "r", skipOnly: true }, { at: at() }]],
+    ["snoozeFollowUp", [{ followUp: f, until: at(60 * 24 * 400) }, { at: at() }]],
+    ["reassignFollowUp", [{ followUp: f, assignee: null, team: "care" }, { at: at() }]],
+    ["followUp", [f]],
+    ["followUpsOf", [c]],
+    ["agenda", [a, { now: at(), withinSeconds: 86_400, limit: 5 }]],
+    ["teamAgenda", ["care", { now: at(), withinSeconds: 86_400, limit: 5 }]],
+    ["definePlaybook", [{ key: "pb", conditions: { minValue: money }, steps: [{ kind: "thank_you", subject: "s", offsetDays: 2, businessDays: true, channel: "email" }], calendar: "cal" }, { at: at() }]],
+    ["removePlaybook", ["other", { at: at() }]],
+    ["cancelPlaybookRun", [{ run, reason: "r" }, { at: at() }]],
+    ["playbooks", []],
+    ["playbookRun", [run]],
+    ["playbookProgress", [run]],
+    ["playbookRunsOf", [c]],
+    ["execute", [{ type: "schedule_follow_up", subject: "s", kind: "visit", recurrence }, { at: at() }]],
+    ["execute", [{ type: "record_purchase", customer: c, channel: "web", description: "d", amount: money }, { at: at() }]],
     ["exportLog", []],
   ];
 }
@@ -147,7 +195,18 @@ function setup() {
   ws.defineCalendar("cal", { timeZone: "Asia/Ho_Chi_Minh", week: [{ day: "mon", windows: [{ start: "08:00", end: "17:00" }] }] }, { at: at() });
   ws.defineSlaPolicy({ key: "p", calendar: "cal", targets: { resolutionMinutes: 60 } }, { at: at() });
   const k = ws.openComplaint({ customer: c, channel: "phone", subject: "Hỏng hàng" }, { at: at() });
-  return { ws, ids: { a, c, i, k } };
+  const c2 = ws.registerCustomer({ fullName: "Trần Thị Mai" }, { at: at() });
+  const o = ws.openOpportunity({ customer: c, title: "Sofa", value: { amountMinor: 5, currency: "VND" } }, { at: at() });
+  const r = ws.recordReferral({ referrer: c2, referred: c }, { at: at() });
+  ws.recordConsent({ customer: c, channel: "email", purpose: "service", granted: true, source: "s" }, { at: at() });
+  ws.definePlaybook({ key: "pb", steps: [{ kind: "thank_you", subject: "s", offsetDays: 0, channel: "email" }] }, { at: at() });
+  const p = ws.recordPurchase({ customer: c, channel: "web", description: "d", amount: { amountMinor: 5, currency: "VND" } }, { at: at() });
+  const run = ws.playbookRunsOf(c)[0].id;
+  const f = ws.scheduleFollowUp(
+    { subject: "s", kind: "call", customer: c, assignee: a, team: "care", recurrence: { start: "2026-11-02T09:00:00", timeZone: "Asia/Ho_Chi_Minh", rule: { freq: "daily" } } },
+    { at: at() },
+  );
+  return { ws, ids: { a, c, c2, i, k, o, p, r, f, run } };
 }
 
 function stillWorks(ws) {
@@ -214,6 +273,48 @@ test("seeded fuzz of strings through the parsers", () => {
     expectSafe(() => ws.registerCustomer({ fullName: "x" }, { at: s }), `at ${JSON.stringify(s)}`);
     expectSafe(() => Workspace.importLog(s), `importLog ${JSON.stringify(s)}`);
   }
+  // Recurrence rules, local times and dates through their parsers.
+  const rruleParts = {
+    FREQ: ["DAILY", "WEEKLY", "MONTHLY", "YEARLY", "HOURLY", "daily", "x"],
+    BYDAY: ["MO", "-1FR", "2TU", "MO,TH", "53MO", "-5SU", "0MO", "+1WE", "FR,"],
+    COUNT: ["1", "3", "0", "100000", "100001", "-1"],
+    UNTIL: ["20261231", "20261231T235959", "20261231T235959Z", "2026", "20260230"],
+    INTERVAL: ["1", "2", "0", "4294967296"],
+    BYMONTH: ["2", "13", "1,12", ""],
+    BYMONTHDAY: ["-1", "31", "32", "0", "29,30,31"],
+    WKST: ["SU", "XX"],
+    BYHOUR: ["9"],
+  };
+  const keys = Object.keys(rruleParts);
+  const rruleText = () => {
+    const parts = [`FREQ=${rruleParts.FREQ[rand(rruleParts.FREQ.length)]}`];
+    for (let n = rand(4); n > 0; n--) {
+      const key = keys[1 + rand(keys.length - 1)];
+      parts.push(`${key}=${rruleParts[key][rand(rruleParts[key].length)]}`);
+    }
+    let text = parts.join(";");
+    if (rand(4) === 0) {
+      const p = rand(text.length + 1);
+      text = text.slice(0, p) + alphabet[rand(alphabet.length)] + text.slice(p + rand(2));
+    }
+    return rand(8) === 0 ? `RRULE:${text}` : text;
+  };
+  const locals = ["2026-11-02", "T09:00", ":00", ".5", " ", "Z", "+07:00", "2026-02-30", "24:00", "9999-12-31", "-0001", "x"];
+  let accepted = 0;
+  for (let k = 0; k < 1500; k++) {
+    const s = word();
+    const start = Array.from({ length: 1 + rand(3) }, () => locals[rand(locals.length)]).join("");
+    const recurrence = { start: k % 4 ? "2026-11-02T09:00:00" : start, timeZone: k % 5 ? "Asia/Ho_Chi_Minh" : word(), rule: k % 7 ? rruleText() : word() };
+    if (k % 6 === 0) recurrence.exdates = [start];
+    expectSafe(() => {
+      const id = ws.scheduleFollowUp({ subject: "s", kind: "call", recurrence }, { at: at(k) });
+      ws.completeFollowUp({ followUp: id }, { at: at(k) });
+      accepted++;
+    }, `recurrence ${JSON.stringify(recurrence)}`);
+    expectSafe(() => ws.scheduleFollowUp({ subject: s || "x", kind: "gift", dueDate: start, timeZone: word() }, { at: at(k) }), `dueDate ${JSON.stringify(start)}`);
+    expectSafe(() => ws.openOpportunity({ customer: ids.c, title: s || "x", value: { amountMinor: rand(1e9), currency: word() }, expectedClose: start }, { at: at(k) }), `opportunity ${JSON.stringify(s)}`);
+  }
+  assert.ok(accepted > 100 && accepted < 1400, `accepted ${accepted} of 1500 recurrences`);
   // Mutated real logs are rejected or accepted, never a crash.
   const log = ws.exportLog();
   for (let k = 0; k < 300; k++) {
@@ -222,5 +323,4 @@ test("seeded fuzz of strings through the parsers", () => {
     expectSafe(() => Workspace.importLog(mutated), `mutated log #${k}`);
   }
   stillWorks(ws);
-  void ids;
 });

@@ -37,6 +37,38 @@ import {
   type SlaPolicy,
   type SlaPolicyInput,
   type SlaStatus,
+  type Agenda,
+  type Board,
+  type BoardColumn,
+  type FollowUp,
+  type FollowUpKind,
+  type FollowUpLinks,
+  type FollowUpStatus,
+  type Frequency,
+  type LoyaltySettings,
+  type Opportunity,
+  type Pipeline,
+  type PipelineInput,
+  type Playbook,
+  type PlaybookInput,
+  type PlaybookRun,
+  type PlaybookStep,
+  type Purchase,
+  type PurchaseItem,
+  type RecurrenceSpec,
+  type RecurrenceSpecInput,
+  type Referral,
+  type ReferralStatus,
+  type RuleSpec,
+  type RunProgress,
+  type RunStatus,
+  type ScheduleFollowUpInput,
+  type Stage,
+  type StageKind,
+  type StepKind,
+  type StepProgress,
+  type StepStatus,
+  type TierRule,
 } from "clientcare";
 
 const at = new Date("2026-11-02T09:00:00Z");
@@ -154,7 +186,11 @@ for (const ev of events) {
 const command: Command = { type: "tag_customer", customer: duc, tags: ["x"] };
 const outcome: Outcome = ws.execute(command, { at: "2026-11-02T10:00:00+07:00" });
 if (outcome.created !== null) {
-  const kind: "agent" | "customer" | "interaction" | "complaint" = outcome.created.kind;
+  const kind: "agent" | "customer" | "interaction" | "complaint" | "opportunity" | "purchase" | "follow_up" | "referral" =
+    outcome.created.kind;
+  // @ts-expect-error: a playbook run is never created by a command of its own
+  const notCreated: "playbook_run" = outcome.created.kind;
+  void notCreated;
   void kind;
 }
 // @ts-expect-error: unknown command type
@@ -368,6 +404,313 @@ const badCommand: Command = { type: "define_calendar", key: "k" };
 ws.execute(tickCommand, { at });
 void [fired, zone, keys, resolutionTarget, window, state, priority, received, firstResponse, author, compensated, ofCustomer, complaintCount];
 void [kindOf, statuses, breached, alertState, applies, ticked, businessSeconds, due, openCommand, policyCommand, badCommand];
+
+// ----- pipelines, opportunities, purchases, loyalty, referrals -----
+
+const vnd = (amountMinor: number) => ({ amountMinor, currency: "VND" });
+const salesPipeline: Pipeline = ws.pipeline("sales");
+const firstStage: Stage | undefined = salesPipeline.stages[0];
+const stageKind: StageKind | undefined = firstStage?.kind;
+const rotDays: number | undefined = firstStage?.rotDays;
+const b2b: PipelineInput = {
+  key: "b2b",
+  name: "Doanh nghiệp",
+  stages: [
+    { key: "lead", probability: 10, rotDays: 7 },
+    { key: "won", probability: 100, kind: "won" },
+    { key: "lost", probability: 0, kind: "lost", name: null },
+  ],
+  lostReasons: ["price"],
+};
+ws.definePipeline(b2b, { at });
+ws.definePipeline(salesPipeline);
+// @ts-expect-error: lost reasons are required
+ws.definePipeline({ key: "x", stages: [] });
+// @ts-expect-error: not a stage kind
+ws.definePipeline({ key: "x", stages: [{ key: "a", probability: 1, kind: "maybe" }], lostReasons: [] });
+// @ts-expect-error: keys are camelCase
+ws.definePipeline({ key: "x", stages: [{ key: "a", probability: 1, rot_days: 3 }], lostReasons: [] });
+
+const oid: string = ws.openOpportunity(
+  { customer: duc, title: "Bàn ghế", value: { amountMinor: 5_000_000n, currency: "VND" }, expectedClose: "2026-12-15", owner: mai, source: { channel: "web", campaign: "tet", referredBy: null }, pipeline: "b2b", stage: "lead" },
+  { at, actor: mai },
+);
+// @ts-expect-error: a value is required
+ws.openOpportunity({ customer: duc, title: "x" });
+// @ts-expect-error: money is minor units, not a number
+ws.openOpportunity({ customer: duc, title: "x", value: 5 });
+ws.updateOpportunity({ opportunity: oid, title: "Bàn ghế gỗ", value: vnd(1), expectedClose: null, owner: null });
+ws.moveOpportunity({ opportunity: oid, stage: "lost", lostReason: "price", note: "đắt" });
+ws.moveOpportunity({ opportunity: oid, stage: "won", purchase: { items: [{ name: "Bàn", category: "furniture", quantity: 2, unitPrice: vnd(1) }], channel: "in_person" } });
+// @ts-expect-error: the stage is required
+ws.moveOpportunity({ opportunity: oid });
+const opp: Opportunity = ws.opportunity(oid);
+const oppStatus: StageKind = opp.status;
+const oppClose: string | null = opp.expectedClose;
+const oppLost: string | null = opp.lostReason;
+const oppValue: number = opp.value.amountMinor;
+const referredBy: string | undefined = opp.source.referredBy;
+// @ts-expect-error: a stage is open, won or lost
+const badStatus: "active" = opp.status;
+const oppHistory: EventJson[] = ws.opportunityHistory(oid);
+const oppsOf: Opportunity[] = ws.opportunitiesOf(duc);
+const deals: Opportunity[] = ws.openDeals(mai);
+const board: Board = ws.pipelineBoard("b2b");
+ws.pipelineBoard();
+const column: BoardColumn | undefined = board.columns[0];
+const weighted: number | undefined = column?.weighted[0]?.amountMinor;
+const forecastCurrency: string | undefined = board.forecast[0]?.currency;
+const rotting: Opportunity[] = ws.rottingOpportunities(at);
+ws.rottingOpportunities();
+// @ts-expect-error: now is a Date or a string
+ws.rottingOpportunities(5);
+
+const pid: string = ws.recordPurchase(
+  { customer: duc, channel: "web", items: [{ name: "Ghế", unitPrice: vnd(1_500_000), quantity: 2, category: null }], occurredAt: "2026-11-02T09:00:00Z" },
+  { at },
+);
+ws.recordPurchase({ customer: duc, channel: "phone", description: "Đèn", amount: { amountMinor: 500_000n, currency: "VND" } });
+// @ts-expect-error: the channel is required
+ws.recordPurchase({ customer: duc, description: "x", amount: vnd(1) });
+const purchase: Purchase = ws.purchase(pid);
+const purchaseItem: PurchaseItem | undefined = purchase.items[0];
+const unitPrice: number | undefined = purchaseItem?.unitPrice.amountMinor;
+const wonWith: string | null = purchase.opportunity;
+const purchases: Purchase[] = ws.purchasesOf(duc);
+ws.configureLoyalty({ loyalAfterPurchases: 3, tierRules: [{ tier: "vàng", minSpend: vnd(10_000_000) }, { tier: "bạc", minPurchases: 2 }], windowDays: 365 }, { at });
+ws.configureLoyalty({});
+// @ts-expect-error: a tier rule names its tier
+ws.configureLoyalty({ tierRules: [{ minPurchases: 2 }] });
+const loyalty: LoyaltySettings = ws.loyalty();
+const tierRule: TierRule | undefined = loyalty.tierRules?.[0];
+const windowDays: number = loyalty.windowDays;
+
+const rid: string = ws.recordReferral({ referrer: duc, referred: org, note: "bạn" });
+ws.rewardReferral({ referral: rid, reward: { kind: "voucher", value: vnd(200_000), note: null } });
+// @ts-expect-error: not a compensation kind
+ws.rewardReferral({ referral: rid, reward: { kind: "cash", value: vnd(1) } });
+const referral: Referral = ws.referral(rid);
+const referralStatus: ReferralStatus = referral.status;
+// @ts-expect-error: a referral is pending, qualified or rewarded
+const badReferral: "paid" = referral.status;
+const rewardValue: number | undefined = referral.reward?.value.amountMinor;
+const referrals: Referral[] = ws.referralsBy(duc);
+const referredBy2: Referral | null = ws.referralOf(org);
+
+// ----- follow-ups and recurrence -----
+
+const followInput: ScheduleFollowUpInput = {
+  subject: "Gọi lại",
+  kind: "call",
+  customer: duc,
+  assignee: mai,
+  team: "care",
+  priority: "high",
+  dueAt: at,
+  links: { opportunity: oid, complaint: cid, playbookStep: null },
+};
+const fid: string = ws.scheduleFollowUp(followInput, { at });
+ws.scheduleFollowUp({ subject: "Sinh nhật", kind: "gift", dueDate: "2026-11-03", timeZone: "Asia/Ho_Chi_Minh" });
+const monthly: RecurrenceSpecInput = {
+  start: "2026-11-01T10:00:00",
+  timeZone: "Asia/Ho_Chi_Minh",
+  rule: { freq: "monthly", byDay: ["-1fr", "2tu", "MO", "-1FR"], count: 6, weekStart: "monday" },
+  dates: ["2027-02-06", "2027-02-06T10:00:00"],
+  exdates: ["2026-12-25T10:00:00"],
+};
+ws.scheduleFollowUp({ subject: "Thăm", kind: "visit", recurrence: monthly });
+ws.scheduleFollowUp({ subject: "Thăm", kind: "visit", recurrence: { start: "2026-11-01T10:00:00", timeZone: "UTC", rule: "FREQ=WEEKLY;BYDAY=MO,TH" } });
+ws.scheduleFollowUp({ subject: "Thăm", kind: "visit", recurrence: { start: "2026-11-01T10:00:00", timeZone: "UTC", rule: { freq: "YEARLY", until: "2030-12-31" } } });
+// @ts-expect-error: not a frequency
+ws.scheduleFollowUp({ subject: "x", kind: "call", recurrence: { start: "2026-11-01T10:00:00", timeZone: "UTC", rule: { freq: "hourly" } } });
+// @ts-expect-error: not a weekday code
+ws.scheduleFollowUp({ subject: "x", kind: "call", recurrence: { start: "2026-11-01T10:00:00", timeZone: "UTC", rule: { freq: "weekly", byDay: ["xx"] } } });
+// @ts-expect-error: not a follow-up kind
+ws.scheduleFollowUp({ subject: "x", kind: "fax", dueAt: at });
+// @ts-expect-error: the kind is required
+ws.scheduleFollowUp({ subject: "x", dueAt: at });
+ws.completeFollowUp({ followUp: fid, outcome: "Đã gọi" }, { at });
+ws.cancelFollowUp({ followUp: fid, reason: "Khách đi vắng", skipOnly: true });
+// @ts-expect-error: a cancellation says why
+ws.cancelFollowUp({ followUp: fid });
+ws.snoozeFollowUp({ followUp: fid, until: "2026-11-02T09:00:00Z" });
+ws.snoozeFollowUp({ followUp: fid, until: at });
+// @ts-expect-error: until is a Date or a string
+ws.snoozeFollowUp({ followUp: fid, until: 3600 });
+ws.reassignFollowUp({ followUp: fid, assignee: null, team: "care" });
+const followUp: FollowUp = ws.followUp(fid);
+const followKind: FollowUpKind = followUp.kind;
+const followStatus: FollowUpStatus = followUp.status;
+const links: FollowUpLinks = followUp.links;
+const linkedRun: string | undefined = links.playbookRun;
+const allDay: boolean = followUp.allDay;
+const recurrence: RecurrenceSpec | null = followUp.recurrence;
+const rule: RuleSpec | undefined = recurrence?.rule;
+const freq: Frequency | undefined = rule?.freq;
+const byDay: string | undefined = rule?.byDay?.[0];
+// @ts-expect-error: a follow-up is open, done or cancelled
+const badFollowStatus: "snoozed" = followUp.status;
+const followUps: FollowUp[] = ws.followUpsOf(duc);
+const agenda: Agenda = ws.agenda(mai, { now: at, withinSeconds: 86_400, limit: 10 });
+ws.agenda(mai);
+ws.agenda(mai, { now: "2026-11-02T09:00:00Z" });
+// @ts-expect-error: the window is in seconds (a number)
+ws.agenda(mai, { withinSeconds: "1d" });
+// @ts-expect-error: not an agenda option
+ws.agenda(mai, { within: 60 });
+const overdue: FollowUp[] = agenda.overdue;
+const upcoming: FollowUp[] = agenda.upcoming;
+const truncated: boolean = ws.teamAgenda("care", { limit: 5 }).truncated;
+
+// ----- after-sales playbooks -----
+
+const playbookInput: PlaybookInput = {
+  key: "after-sale",
+  name: "Chăm sóc sau bán",
+  conditions: { categories: ["furniture"], minValue: vnd(1_000_000), tiers: ["vàng"] },
+  steps: [
+    { kind: "thank_you", subject: "Thư cảm ơn", offsetDays: 0, channel: "email" },
+    { kind: "advice", subject: "Hướng dẫn", offsetDays: 2, businessDays: true, channel: "social", purpose: "service" },
+    { kind: "survey", subject: "Khảo sát", offsetDays: 7, channel: "sms", purpose: "feedback" },
+  ],
+  calendar: "hcmc",
+  team: "care",
+};
+ws.definePlaybook(playbookInput, { at });
+// @ts-expect-error: not a step kind
+ws.definePlaybook({ key: "x", steps: [{ kind: "hug", subject: "x", offsetDays: 0, channel: "email" }] });
+// @ts-expect-error: not a purpose
+ws.definePlaybook({ key: "x", steps: [{ kind: "gift", subject: "x", offsetDays: 0, channel: "email", purpose: "spam" }] });
+// @ts-expect-error: steps are required
+ws.definePlaybook({ key: "x" });
+ws.removePlaybook("after-sale", { at });
+const playbooks: Playbook[] = ws.playbooks();
+const playbookStep: PlaybookStep | undefined = playbooks[0]?.steps[0];
+const businessDays: boolean | undefined = playbookStep?.businessDays;
+const stepKind: StepKind | undefined = playbookStep?.kind;
+const runs: PlaybookRun[] = ws.playbookRunsOf(duc);
+const firstRun: PlaybookRun | undefined = runs[0];
+if (firstRun !== undefined) {
+  ws.cancelPlaybookRun({ run: firstRun.id, reason: "khách yêu cầu" }, { at });
+  const again: PlaybookRun = ws.playbookRun(firstRun.id);
+  const skipped: string | undefined = again.steps[0]?.skipped;
+  if (again.ended !== null) {
+    const how: "cancelled" | "stopped" = again.ended.status;
+    const why: string = again.ended.reason;
+    const when: string = again.ended.at;
+    void [how, why, when];
+  }
+  const progress: RunProgress = ws.playbookProgress(firstRun.id);
+  const runStatus: RunStatus = progress.status;
+  const step: StepProgress | undefined = progress.steps[0];
+  const stepStatus: StepStatus | undefined = step?.status;
+  const stepDue: string | null | undefined = step?.dueAt;
+  // @ts-expect-error: a run is active, completed, cancelled or stopped
+  const badRun: "paused" = progress.status;
+  void [skipped, runStatus, stepStatus, stepDue, badRun];
+}
+// @ts-expect-error: a cancellation says why
+ws.cancelPlaybookRun({ run: "x" });
+
+// Every new command as data; events and entities of the new kinds.
+const journeyCommands: Command[] = [
+  { type: "define_pipeline", ...b2b },
+  { type: "configure_loyalty", windowDays: 30 },
+  { type: "open_opportunity", customer: duc, title: "x", value: vnd(1) },
+  { type: "update_opportunity", opportunity: oid, owner: null },
+  { type: "move_opportunity", opportunity: oid, stage: "won" },
+  { type: "record_purchase", customer: duc, channel: "web", description: "x", amount: vnd(1) },
+  { type: "record_referral", referrer: duc, referred: org },
+  { type: "reward_referral", referral: rid, reward: { kind: "gift", value: vnd(0) } },
+  { type: "schedule_follow_up", subject: "x", kind: "call", dueAt: at },
+  { type: "complete_follow_up", followUp: fid },
+  { type: "cancel_follow_up", followUp: fid, reason: "x", skipOnly: false },
+  { type: "snooze_follow_up", followUp: fid, until: at },
+  { type: "reassign_follow_up", followUp: fid, team: null },
+  { type: "define_playbook", ...playbookInput },
+  { type: "remove_playbook", key: "after-sale" },
+  { type: "cancel_playbook_run", run: "r", reason: "x" },
+];
+// @ts-expect-error: move_opportunity needs its stage
+const badMove: Command = { type: "move_opportunity", opportunity: oid };
+// @ts-expect-error: remove_playbook needs its key
+const badRemove: Command = { type: "remove_playbook" };
+const created: Outcome = ws.execute({ type: "schedule_follow_up", subject: "x", kind: "email", dueDate: "2026-11-03", timeZone: "UTC" });
+if (created.created?.kind === "follow_up") {
+  const newFollowUp: string = created.created.id;
+  void newFollowUp;
+}
+for (const ev of ws.events()) {
+  switch (ev.payload.type) {
+    case "opportunity_opened": {
+      const title: string = ev.payload.title;
+      const close: string | undefined = ev.payload.expectedClose;
+      void [title, close];
+      break;
+    }
+    case "opportunity_moved": {
+      const reason: string | undefined = ev.payload.lostReason;
+      void reason;
+      break;
+    }
+    case "opportunity_updated": {
+      const cleared: string | null | undefined = ev.payload.changes.owner;
+      void cleared;
+      break;
+    }
+    case "purchase_recorded": {
+      const amount: number = ev.payload.amount.amountMinor;
+      void amount;
+      break;
+    }
+    case "follow_up_scheduled": {
+      const due: string = ev.payload.dueAt;
+      const rec: RecurrenceSpec | undefined = ev.payload.recurrence;
+      void [due, rec];
+      break;
+    }
+    case "follow_up_snoozed": {
+      const until: string = ev.payload.until;
+      void until;
+      break;
+    }
+    case "playbook_run_started": {
+      const followUpOfStep: string | undefined = ev.payload.steps[0]?.followUp;
+      void followUpOfStep;
+      break;
+    }
+    case "playbook_run_ended": {
+      const ended: RunStatus = ev.payload.status;
+      void ended;
+      break;
+    }
+    case "referral_rewarded": {
+      const given: number = ev.payload.reward.value.amountMinor;
+      void given;
+      break;
+    }
+    case "loyalty_configured": {
+      const days: number = ev.payload.settings.windowDays;
+      void days;
+      break;
+    }
+    case "pipeline_defined": {
+      const stages: Stage[] = ev.payload.pipeline.stages;
+      void stages;
+      break;
+    }
+    default:
+      break;
+  }
+  if (ev.entity.kind === "opportunity" || ev.entity.kind === "playbook_run" || ev.entity.kind === "follow_up") {
+    const entityId: string = ev.entity.id;
+    void entityId;
+  }
+}
+void [stageKind, rotDays, oppStatus, oppClose, oppLost, oppValue, referredBy, badStatus, oppHistory, oppsOf, deals, weighted, forecastCurrency, rotting];
+void [unitPrice, wonWith, purchases, tierRule, windowDays, referralStatus, badReferral, rewardValue, referrals, referredBy2];
+void [followKind, followStatus, linkedRun, allDay, freq, byDay, badFollowStatus, followUps, overdue, upcoming, truncated];
+void [businessDays, stepKind, journeyCommands, badMove, badRemove];
 
 const log: string = ws.exportLog();
 const copy: Workspace = Workspace.importLog(log, 7);

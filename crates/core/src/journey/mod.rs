@@ -13,6 +13,6 @@ pub use model::*;
 pub use pipeline::*;
 pub use playbook::{
     CancelPlaybookRun, PlannedStep, Playbook, PlaybookConditions, PlaybookRun, PlaybookStep,
-    RemovePlaybook, RunEnd, RunProgress, RunStatus, StepKind, StepProgress,
+    RemovePlaybook, RunEnd, RunProgress, RunStatus, StepKind, StepProgress, StepStatus,
 };
 pub use query::*;

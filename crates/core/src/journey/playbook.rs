@@ -174,6 +174,20 @@ pub struct RunEnd {
     pub at: DateTime<Utc>,
 }
 
+str_enum! {
+    /// Where a step of a run stands.
+    StepStatus {
+        /// Its follow-up is open.
+        Scheduled => "scheduled",
+        /// Its follow-up is done.
+        Done => "done",
+        /// Its follow-up was cancelled.
+        Cancelled => "cancelled",
+        /// It was skipped when the run started (no consent, no working day).
+        Skipped => "skipped",
+    }
+}
+
 /// Progress of one step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StepProgress {
@@ -181,8 +195,8 @@ pub struct StepProgress {
     pub index: u32,
     /// What it is for.
     pub kind: StepKind,
-    /// `scheduled`, `done`, `cancelled` or `skipped`.
-    pub status: &'static str,
+    /// Scheduled, done, cancelled or skipped.
+    pub status: StepStatus,
     /// The follow-up.
     pub follow_up: Option<FollowUpId>,
     /// When it is (or was) due.
@@ -683,13 +697,13 @@ impl Workspace {
             .map(|s| {
                 let f = s.follow_up.and_then(|f| self.state.follow_up(f).ok());
                 let (status, note) = match (f, &s.skipped) {
-                    (_, Some(why)) => ("skipped", Some(why.clone())),
+                    (_, Some(why)) => (StepStatus::Skipped, Some(why.clone())),
                     (Some(f), None) => match f.status {
-                        FollowUpStatus::Open => ("scheduled", None),
-                        FollowUpStatus::Done => ("done", f.outcome.clone()),
-                        FollowUpStatus::Cancelled => ("cancelled", f.outcome.clone()),
+                        FollowUpStatus::Open => (StepStatus::Scheduled, None),
+                        FollowUpStatus::Done => (StepStatus::Done, f.outcome.clone()),
+                        FollowUpStatus::Cancelled => (StepStatus::Cancelled, f.outcome.clone()),
                     },
-                    (None, None) => ("skipped", None),
+                    (None, None) => (StepStatus::Skipped, None),
                 };
                 StepProgress {
                     index: s.index,
@@ -703,7 +717,7 @@ impl Workspace {
             .collect();
         let status = match &r.ended {
             Some(end) => end.status,
-            None if steps.iter().all(|s| s.status != "scheduled") => RunStatus::Completed,
+            None if steps.iter().all(|s| s.status != StepStatus::Scheduled) => RunStatus::Completed,
             None => RunStatus::Active,
         };
         Ok(RunProgress {

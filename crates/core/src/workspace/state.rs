@@ -165,8 +165,8 @@ impl State {
             .ok_or_else(|| Error::not_found(ComplaintId::ENTITY, id))
     }
 
-    /// The customer, unless archived (`invalid_transition` naming `action`, with
-    /// `restore` allowed).
+    /// The customer, unless archived (`invalid_transition` naming `action`;
+    /// what an archived customer still allows: restore, record consent).
     pub fn active_customer(&self, id: CustomerId, action: &str) -> Result<&Customer> {
         let c = self.customer(id)?;
         if c.archived {
@@ -175,7 +175,7 @@ impl State {
                 id: id.to_string(),
                 action: action.into(),
                 current: "archived".into(),
-                allowed: vec!["restore".into()],
+                allowed: vec!["restore".into(), "record consent".into()],
             });
         }
         Ok(c)
