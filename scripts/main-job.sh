@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job: a month of a shop in Hồ Chí Minh City (a few hundred customers,
-# interactions on every channel, complaints on SLA clocks with daily ticks), saved as a JSON Lines event log, reloaded with
+# interactions on every channel, deals, purchases, after-sales playbooks and
+# follow-ups, complaints on SLA clocks with daily ticks), saved as a JSON Lines event log, reloaded with
 # import_jsonl, checked equal to the original, and summarised.
 # Usage: bash scripts/main-job.sh [PATH]   (default target/hcmc-shop-events.jsonl)
 set -euo pipefail

@@ -214,6 +214,12 @@ impl Care {
         Ok(())
     }
 
+    /// When the desk next has something to do.
+    #[must_use]
+    pub fn next_at(&self) -> Option<DateTime<Utc>> {
+        self.agenda.first_key_value().map(|((at, _), _)| *at)
+    }
+
     /// Runs everything on the agenda up to `until` (inclusive), in time order.
     ///
     /// # Errors

@@ -1,13 +1,15 @@
 //! Runnable examples of `clientcare`.
 //!
 //! The main job, [`run_main_job`] (binary `hcmc-shop`): a month of a shop in
-//! Hồ Chí Minh City (see [`shop`]), with its after-sales care: complaints and
-//! their SLA (see [`care`]), is saved as a JSON Lines event log,
-//! reloaded with [`Workspace::import_jsonl`], checked equal to the original and
-//! summarised (see [`summary`]). The binary and the integration test share
-//! this code.
+//! Hồ Chí Minh City (see [`shop`]), with its complaints and their SLA (see
+//! [`care`]) and its sales and after-sales journey: pipelines, purchases,
+//! loyalty tiers, referrals, playbooks and follow-ups (see [`sales`]), is
+//! saved as a JSON Lines event log, reloaded with [`Workspace::import_jsonl`],
+//! checked equal to the original and summarised (see [`summary`]). The
+//! binary and the integration test share this code.
 
 pub mod care;
+pub mod sales;
 pub mod shop;
 pub mod summary;
 

@@ -10,23 +10,28 @@
 //! 5. every day of October, walk-ins sign up and customers get in touch on every
 //!    channel (in person, phone, email, SMS, Zalo, Facebook, Messenger,
 //!    Instagram, TikTok, live chat, forum, web form, ...). The shop reacts as
-//!    a CRM user would: a first purchase makes a lead a customer, regulars
-//!    become loyal and get a tier, people who message on Zalo give consent for
-//!    service messages, a few withdraw marketing consent;
+//!    a CRM user would: a visit to the shop is usually a purchase (recorded
+//!    with its lines: the core moves lifecycles and tiers), people who
+//!    message on Zalo give consent for service messages, a few withdraw
+//!    marketing consent, an enquiry about prices makes a lead a prospect;
 //! 6. on 20 October one customer asks to be left alone and is archived.
 //!
 //! Alongside, after-sales care (see [`crate::care`]): the business calendar and
 //! SLA policies are set up after the staff, complaints arrive every day and are
-//! worked through, and `tick` runs at the end of every business day.
+//! worked through, and `tick` runs at the end of every business day. And the
+//! sales journey (see [`crate::sales`]): loyalty rules and tiers, pipelines,
+//! the old till's history carried over, after-sales playbooks, then leads,
+//! deals, purchases, referrals and follow-ups every day.
 //!
 //! Time only flows through explicit `at` values: the program never reads a clock.
 
 use crate::care::Care;
+use crate::sales::{self, Sales};
 use chrono::{DateTime, Duration, Utc};
 use clientcare::{
     AddMembership, AgentId, ArchiveCustomer, ChangeLifecycle, Channel, Command, CustomerId,
     CustomerKind, Direction, Lifecycle, LogInteraction, Meta, Network, Purpose, RecordConsent,
-    RegisterAgent, RegisterCustomer, SetTier, TagCustomer, Workspace,
+    RegisterAgent, RegisterCustomer, Workspace,
 };
 use clientcare_bench::{activity, calendar, CustomerGen, Rng};
 
@@ -43,6 +48,8 @@ pub struct ShopConfig {
     pub interactions_per_customer: f64,
     /// Mean complaints per customer over the period.
     pub complaints_per_customer: f64,
+    /// Mean new sales leads (deals) per customer over the period.
+    pub deals_per_customer: f64,
     /// Seed of every generated name, number and time, and of the ids.
     pub seed: u64,
 }
@@ -56,6 +63,7 @@ impl Default for ShopConfig {
             days: 31,
             interactions_per_customer: 6.0,
             complaints_per_customer: 0.12,
+            deals_per_customer: 0.25,
             seed: 2026,
         }
     }
@@ -72,6 +80,7 @@ impl ShopConfig {
             days: 10,
             interactions_per_customer: 4.0,
             complaints_per_customer: 0.4,
+            deals_per_customer: 0.3,
             seed: 7,
         }
     }
@@ -123,7 +132,6 @@ pub fn build_shop(cfg: &ShopConfig) -> Result<Shop, clientcare::Error> {
         gen: CustomerGen::new(cfg.seed),
         staff: Staff::default(),
         customers: Vec::new(),
-        visits: Vec::new(),
     };
 
     // 1. Settings.
@@ -133,15 +141,24 @@ pub fn build_shop(cfg: &ShopConfig) -> Result<Shop, clientcare::Error> {
     sim.register_staff(start)?;
     let mut care = Care::new(cfg, start, sim.staff.clone());
     Care::configure(&mut sim.ws, start)?;
+    //    The sales set-up: loyalty rules and tiers, the `b2b` pipeline.
+    let mut sales = Sales::new(cfg, start, sim.staff.clone());
+    sales::configure(&mut sim.ws, start)?;
 
     // 3. Hand-written showcase records (Đức, his company An Phát, Élodie),
     //    then the customer base, imported in one bulk call.
     let (showcase, company, elodie) = sim.register_showcase(start)?;
     care.script_showcase(showcase, company, elodie);
-    sim.import_customers(start, cfg)?;
+    let tiered = sim.import_customers(start, cfg)?;
 
     // 4. People working for client companies.
     sim.link_people_to_companies(start + Duration::minutes(30), showcase, company)?;
+
+    //    The old till's 12-month history gives the imported customers their
+    //    tiers back; then the after-sales playbooks (not for old purchases).
+    sales.carry_over(&mut sim.ws, start + Duration::minutes(30), &tiered)?;
+    sales::define_playbooks(&mut sim.ws, start + Duration::minutes(30))?;
+    sales.script_showcase(showcase, company, elodie);
 
     // 5. Day by day, everything in time order.
     let mut archived = None;
@@ -163,23 +180,32 @@ pub fn build_shop(cfg: &ShopConfig) -> Result<Shop, clientcare::Error> {
         }
         plan.sort_by_key(|(at, _)| *at);
         care.plan_day(&sim.ws, day, &sim.customers)?;
+        sales.plan_day(day, &sim.customers);
         for (at, happening) in plan {
-            // Complaints and their care happen in between, in time order.
-            care.run_until(&mut sim.ws, at)?;
-            match happening {
-                Happening::WalkIn => sim.walk_in(at)?,
+            // Complaints, deals and follow-ups happen in between, in time order.
+            sim.run_desks(&mut care, &mut sales, at)?;
+            let visit = match happening {
+                Happening::WalkIn => Some(sim.walk_in(at)?),
                 Happening::Contact => sim.random_contact(at)?,
-                step => sim.showcase_step(at, showcase, step)?,
+                step => {
+                    sim.showcase_step(at, showcase, step)?;
+                    None
+                }
+            };
+            // A visit to the shop: a purchase at the counter, or a look around.
+            if let Some((customer, seller, first)) = visit {
+                let at = at + Duration::minutes(1);
+                sales.visit(&mut sim.ws, at, customer, seller, first)?;
             }
         }
         // 6. A customer asks to stop all contact.
         if archived.is_none() && (day == 19 || day + 1 == cfg.days) {
-            care.run_until(&mut sim.ws, close)?;
+            sim.run_desks(&mut care, &mut sales, close)?;
             archived = Some(sim.archive_one(close)?);
         }
     }
     let end = start + Duration::days(i64::from(cfg.days));
-    care.run_until(&mut sim.ws, end)?;
+    sim.run_desks(&mut care, &mut sales, end)?;
     Ok(Shop {
         workspace: sim.ws,
         staff: sim.staff,
@@ -214,9 +240,11 @@ struct Sim {
     staff: Staff,
     /// Every customer, in registration order.
     customers: Vec<CustomerId>,
-    /// In-person visits per customer (same order), to promote regulars.
-    visits: Vec<u32>,
 }
+
+/// A visit to the shop: the customer, the seller, and whether it is the
+/// walk-in's first (always a purchase).
+type Visit = (CustomerId, AgentId, bool);
 
 impl Sim {
     fn register_staff(&mut self, at: DateTime<Utc>) -> Result<(), clientcare::Error> {
@@ -250,7 +278,30 @@ impl Sim {
 
     fn track(&mut self, id: CustomerId) {
         self.customers.push(id);
-        self.visits.push(0);
+    }
+
+    /// Runs the care desk and the sales desk up to `until`, interleaved in
+    /// time order; the leads the sales desk registers join the customers.
+    fn run_desks(
+        &mut self,
+        care: &mut Care,
+        sales: &mut Sales,
+        until: DateTime<Utc>,
+    ) -> Result<(), clientcare::Error> {
+        loop {
+            let c = care.next_at().filter(|t| *t <= until);
+            let s = sales.next_at(&self.ws)?.filter(|t| *t <= until);
+            match (c, s) {
+                (None, None) => break,
+                (Some(c), Some(s)) if s < c => sales.run_until(&mut self.ws, &mut self.gen, s)?,
+                (Some(c), _) => care.run_until(&mut self.ws, c)?,
+                (None, Some(s)) => sales.run_until(&mut self.ws, &mut self.gen, s)?,
+            }
+            for id in sales.take_new_customers() {
+                self.track(id);
+            }
+        }
+        Ok(())
     }
 
     /// Customers written by hand (Đức, his company An Phát, Élodie), so the
@@ -309,12 +360,15 @@ impl Sim {
     }
 
     /// The existing customer base arrives as one bulk import (actor: system).
+    /// Tiers are not imported: they come back from the old till's history
+    /// (see [`Sales::carry_over`]). Returns who had which tier.
     fn import_customers(
         &mut self,
         at: DateTime<Utc>,
         cfg: &ShopConfig,
-    ) -> Result<(), clientcare::Error> {
+    ) -> Result<Vec<(CustomerId, String)>, clientcare::Error> {
         let mut rows: Vec<RegisterCustomer> = Vec::with_capacity(cfg.people + cfg.companies);
+        let mut tiers: Vec<Option<String>> = Vec::with_capacity(rows.capacity());
         for i in 0..cfg.people + cfg.companies {
             let mut c = if i < cfg.companies {
                 self.gen.company()
@@ -325,16 +379,22 @@ impl Sim {
                 CustomerKind::Organization => pick(&mut self.rng, &self.staff.b2b),
                 CustomerKind::Person => pick(&mut self.rng, &self.staff.sales),
             });
+            tiers.push(c.row.tier.take());
             rows.push(c.row);
         }
         let outcome = self.ws.register_customers(Meta::system(at), rows);
         if let Some((_, e)) = outcome.errors().next() {
             return Err(e.clone());
         }
-        for id in outcome.rows.into_iter().flatten() {
+        let mut tiered = Vec::new();
+        for (id, tier) in outcome.rows.into_iter().zip(tiers) {
+            let Ok(id) = id else { continue };
             self.track(id);
+            if let Some(tier) = tier {
+                tiered.push((id, tier));
+            }
         }
-        Ok(())
+        Ok(tiered)
     }
 
     fn link_people_to_companies(
@@ -404,20 +464,21 @@ impl Sim {
         plan
     }
 
-    /// Someone signs up at the counter after a first purchase.
-    fn walk_in(&mut self, at: DateTime<Utc>) -> Result<(), clientcare::Error> {
+    /// Someone signs up at the counter (a lead), to buy right after.
+    fn walk_in(&mut self, at: DateTime<Utc>) -> Result<Visit, clientcare::Error> {
         let seller = pick(&mut self.rng, &self.staff.sales);
         let mut row = self.gen.person(0.85).row;
         row.owner = Some(seller);
-        row.lifecycle = Some(Lifecycle::Customer);
+        row.lifecycle = None;
+        row.tier = None;
         let id = self.ws.register_customer(Meta::agent(at, seller), row)?;
         self.track(id);
-        Ok(())
+        Ok((id, seller, true))
     }
 
     /// A customer registered so far gets in touch; regulars (the first fifth
     /// of the customer base) more often than others.
-    fn random_contact(&mut self, at: DateTime<Utc>) -> Result<(), clientcare::Error> {
+    fn random_contact(&mut self, at: DateTime<Utc>) -> Result<Option<Visit>, clientcare::Error> {
         let n = self.customers.len();
         let i = if self.rng.chance(0.3) {
             self.rng.index(n.div_ceil(5))
@@ -425,21 +486,21 @@ impl Sim {
             self.rng.index(n)
         };
         let Some(&customer) = self.customers.get(i) else {
-            return Ok(());
+            return Ok(None);
         };
         if self.ws.customer(customer)?.archived {
-            return Ok(());
+            return Ok(None);
         }
-        self.contact(at, i, customer)
+        self.contact(at, customer)
     }
 
-    /// One contact and the shop's reaction to it.
+    /// One contact and the shop's reaction to it; a visit to the shop is
+    /// returned (the sales desk serves it).
     fn contact(
         &mut self,
         at: DateTime<Utc>,
-        i: usize,
         customer: CustomerId,
-    ) -> Result<(), clientcare::Error> {
+    ) -> Result<Option<Visit>, clientcare::Error> {
         let d = activity::interaction(&mut self.rng);
         let c = self.ws.customer(customer)?;
         let team = match (d.channel, c.kind) {
@@ -450,7 +511,6 @@ impl Sim {
         };
         let agent = pick(&mut self.rng, team);
         let lifecycle = c.lifecycle;
-        let tier = c.tier.clone();
         // Web forms arrive on their own; everything else is logged by the agent
         // a few minutes after it happened.
         let (meta, handler) = if d.with_agent {
@@ -509,44 +569,8 @@ impl Sim {
                 }),
             )?;
         }
-        // A visit to the shop is a purchase: leads and prospects become customers,
-        // and the third visit makes a regular.
-        if d.channel == Channel::InPerson && d.direction != Direction::Internal {
-            self.visits[i] += 1;
-            let to = match (lifecycle, self.visits[i]) {
-                (Lifecycle::Lead | Lifecycle::Prospect | Lifecycle::Churned, _) => {
-                    Some(Lifecycle::Customer)
-                }
-                (Lifecycle::Customer, v) if v >= 3 => Some(Lifecycle::Loyal),
-                _ => None,
-            };
-            if let Some(to) = to {
-                self.ws.execute(
-                    after,
-                    Command::ChangeLifecycle(ChangeLifecycle {
-                        customer,
-                        to,
-                        reason: Some(format!("mua hàng tại cửa hàng (lần {})", self.visits[i])),
-                    }),
-                )?;
-            }
-            if self.visits[i] == 3 && tier.as_deref() != Some("vàng") {
-                self.ws.execute(
-                    after,
-                    Command::SetTier(SetTier {
-                        customer,
-                        tier: Some("vàng".into()),
-                    }),
-                )?;
-                self.ws.execute(
-                    after,
-                    Command::TagCustomer(TagCustomer {
-                        customer,
-                        tags: vec!["vip".into()],
-                    }),
-                )?;
-            }
-        }
+        let visit = (d.channel == Channel::InPerson && d.direction != Direction::Internal)
+            .then_some((customer, agent, false));
         // An enquiry about prices turns a lead into a prospect.
         if lifecycle == Lifecycle::Lead && d.channel != Channel::InPerson && self.rng.chance(0.2) {
             self.ws.execute(
@@ -558,11 +582,11 @@ impl Sim {
                 }),
             )?;
         }
-        Ok(())
+        Ok(visit)
     }
 
-    /// Đức's own story: a Zalo message and a consent, a big purchase that
-    /// makes him loyal with the top tier, a delivery call.
+    /// Đức's own story: a Zalo message and a consent, a visit to the shop
+    /// (the sales desk records the purchase), a delivery call.
     fn showcase_step(
         &mut self,
         at: DateTime<Utc>,
@@ -605,23 +629,6 @@ impl Sim {
                         duration_seconds: Some(2400),
                         ..LogInteraction::new(duc, Channel::InPerson)
                     },
-                )?;
-                if self.ws.customer(duc)?.lifecycle != Lifecycle::Loyal {
-                    self.ws.execute(
-                        Meta::agent(at, sales),
-                        Command::ChangeLifecycle(ChangeLifecycle {
-                            customer: duc,
-                            to: Lifecycle::Loyal,
-                            reason: Some("khách quen, mua đơn lớn".into()),
-                        }),
-                    )?;
-                }
-                self.ws.execute(
-                    Meta::agent(at, sales),
-                    Command::SetTier(SetTier {
-                        customer: duc,
-                        tier: Some("kim cương".into()),
-                    }),
                 )?;
             }
             _ => {

@@ -1,18 +1,21 @@
 //! A readable summary of a workspace: counts, channels, busiest agents, one
 //! customer card with the latest entries of its timeline and its complaints,
-//! a search example, and the complaints section (see [`complaints`]).
+//! a search example, the complaints section (see [`complaints`]) and the
+//! sales and after-sales section (see [`journey`]).
 
 use chrono::{DateTime, Utc};
 use clientcare::{
-    Author, Channel, Customer, CustomerId, CustomerKind, EventPayload, Lifecycle, PageRequest,
-    Workspace, MAX_PAGE,
+    Author, Channel, Customer, CustomerId, CustomerKind, Event, EventPayload, Lifecycle,
+    PageRequest, Workspace, MAX_PAGE,
 };
 use clientcare_bench::calendar::TZ;
 use std::collections::BTreeMap;
 use std::fmt;
 
 pub mod complaints;
+pub mod journey;
 pub use complaints::{format_money, summarize_complaints, ComplaintsSummary};
+pub use journey::{summarize_journey, JourneySummary};
 
 /// What the summary shows about one customer.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,6 +93,8 @@ pub struct Summary {
     pub searches: Vec<SearchExample>,
     /// The complaints section.
     pub complaints: ComplaintsSummary,
+    /// The sales and after-sales section.
+    pub journey: JourneySummary,
     /// Events per payload type, most frequent first.
     pub by_event_type: Vec<(&'static str, usize)>,
 }
@@ -119,8 +124,8 @@ fn customer_name(ws: &Workspace, id: CustomerId) -> String {
 }
 
 /// One line describing an event on a timeline.
-fn describe(ws: &Workspace, payload: &EventPayload) -> String {
-    match payload {
+fn describe(ws: &Workspace, event: &Event) -> String {
+    match &event.payload {
         EventPayload::InteractionLogged {
             channel,
             network,
@@ -234,7 +239,9 @@ fn describe(ws: &Workspace, payload: &EventPayload) -> String {
                     .unwrap_or_default()
             )
         }
-        other => other.type_name().replace('_', " "),
+        other => {
+            journey::describe(ws, event).unwrap_or_else(|| other.type_name().replace('_', " "))
+        }
     }
 }
 
@@ -323,7 +330,7 @@ fn card(
         latest: page
             .items
             .iter()
-            .map(|e| (local(e.at), describe(ws, &e.event.payload)))
+            .map(|e| (local(e.at), describe(ws, e.event)))
             .collect(),
         complaints: ws
             .complaints_of(id)?
@@ -433,6 +440,7 @@ pub fn summarize(
         card: card(ws, showcase, 5, at)?,
         searches: queries.iter().map(|q| search(ws, q)).collect(),
         complaints: summarize_complaints(ws, at)?,
+        journey: summarize_journey(ws, at)?,
         by_event_type,
     })
 }
@@ -528,6 +536,8 @@ impl fmt::Display for Summary {
         }
         writeln!(f)?;
         write!(f, "{}", self.complaints)?;
+        writeln!(f)?;
+        write!(f, "{}", self.journey)?;
         writeln!(f)?;
         let types: Vec<String> = self
             .by_event_type

@@ -704,6 +704,23 @@ fn a_vip_tier_attaches_a_recurring_call_plan_that_ends_with_the_tier() {
     assert_eq!(calls[0].links.tier.as_deref(), Some("vip"));
     // The first Monday of November 2026 at 10:00 UTC (no zone on the customer).
     assert_eq!(calls[0].due_at.to_rfc3339(), "2026-11-02T10:00:00+00:00");
+    // A tick at an earlier instant never undoes the purchase.
+    assert_eq!(f.ws.tick(at(5)).unwrap(), 0);
+    // Archiving ends the plan; here we check on a copy.
+    let mut archived = f.ws.clone();
+    archived
+        .execute(
+            at(20),
+            Command::ArchiveCustomer(ArchiveCustomer {
+                customer: f.duc,
+                reason: None,
+            }),
+        )
+        .unwrap();
+    assert_eq!(
+        archived.follow_up(calls[0].id).unwrap().status,
+        FollowUpStatus::Cancelled
+    );
     // A year later the tier lapses: tick cancels the plan's open call.
     let later = Meta::system(at(10).at + Duration::days(400));
     assert_eq!(f.ws.tick(later).unwrap(), 2);

@@ -424,7 +424,7 @@ test("bad input changes nothing", () => {
   }
   ws.archiveCustomer({ customer: duc }, { at: at(30) });
   const archived = refused(ws, () => open(ws, duc, 31), "invalid_transition");
-  assert.deepEqual(archived.details.allowed, ["restore"]);
+  assert.deepEqual(archived.details.allowed, ["restore", "record consent"]);
 });
 
 test("queue views: filter, sort, page with next", () => {

@@ -302,7 +302,7 @@ test("snooze, and bad input that changes nothing", () => {
   // An archived customer takes no new follow-ups.
   ws.archiveCustomer({ customer: duc }, { at: at(6) });
   e = refused(ws, () => ws.scheduleFollowUp(task(f, "x", "2026-11-02T03:00:00Z"), { at: at(7) }), "invalid_transition");
-  assert.deepEqual(e.details.allowed, ["restore"]);
+  assert.deepEqual(e.details.allowed, ["restore", "record consent"]);
 });
 
 test("execute accepts every follow-up command, camelCase keys", () => {

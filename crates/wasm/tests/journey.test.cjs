@@ -681,6 +681,6 @@ test("bad ids and shapes name the JavaScript field", () => {
   refused(ws, () => ws.moveOpportunity({ opportunity: UNKNOWN_ID, stage: "won" }), "not_found");
   ws.archiveCustomer({ customer: duc }, { at: at(5) });
   const archived = refused(ws, () => ws.openOpportunity({ customer: duc, title: "x", value: vnd(1) }, { at: at(6) }), "invalid_transition");
-  assert.deepEqual(archived.details.allowed, ["restore"]);
+  assert.deepEqual(archived.details.allowed, ["restore", "record consent"]);
   refused(ws, () => ws.recordPurchase({ customer: duc, channel: "web", description: "x", amount: vnd(1) }, { at: at(6) }), "invalid_transition");
 });

@@ -1,6 +1,6 @@
 //! The main job: a month of a shop in Hồ Chí Minh City, with its complaints
-//! and their SLA, saved as a JSON Lines event log, reloaded, checked and
-//! summarised.
+//! and their SLA and its sales journey, saved as a JSON Lines event log,
+//! reloaded, checked and summarised.
 //!
 //! Usage: `hcmc-shop [PATH]` (default `target/hcmc-shop-events.jsonl`).
 
@@ -15,11 +15,12 @@ fn main() -> ExitCode {
     );
     let cfg = ShopConfig::default();
     println!(
-        "A month in a shop in Hồ Chí Minh City: {} people and {} companies imported on 2026-10-01, {} days of activity, about {} complaints per 100 customers (seed {}).\n",
+        "A month in a shop in Hồ Chí Minh City: {} people and {} companies imported on 2026-10-01, {} days of activity, about {} complaints and {} new deals per 100 customers (seed {}).\n",
         cfg.people,
         cfg.companies,
         cfg.days,
         cfg.complaints_per_customer * 100.0,
+        cfg.deals_per_customer * 100.0,
         cfg.seed
     );
     match run_main_job(&cfg, &path) {

@@ -853,7 +853,6 @@ pub(crate) fn tier_changes(state: &State, meta: &Meta, ids: &mut dyn IdSource) -
     if settings.tier_rules.is_empty() {
         return Ok(Vec::new());
     }
-    let since = now - Duration::days(i64::from(settings.window_days));
     let mut customers: Vec<(&CustomerId, &Vec<u32>)> = state.purchases_by_customer.iter().collect();
     customers.sort_by_key(|(id, _)| state.customer_ix.get(*id).copied());
     let mut out = Vec::new();
@@ -862,10 +861,18 @@ pub(crate) fn tier_changes(state: &State, meta: &Meta, ids: &mut dyn IdSource) -
         if c.archived {
             continue;
         }
+        // The window ends now, or at the customer's latest purchase when a
+        // tick runs at an earlier instant: a tick never undoes a purchase.
+        let end = list
+            .iter()
+            .map(|&p| state.purchases[p as usize].occurred_at)
+            .max()
+            .map_or(now, |latest| latest.max(now));
+        let since = end - Duration::days(i64::from(settings.window_days));
         let spend: Vec<Money> = list
             .iter()
             .map(|&p| &state.purchases[p as usize])
-            .filter(|p| p.occurred_at > since && p.occurred_at <= now)
+            .filter(|p| p.occurred_at > since && p.occurred_at <= end)
             .map(|p| p.amount.clone())
             .collect();
         let count = u32::try_from(spend.len()).unwrap_or(u32::MAX);

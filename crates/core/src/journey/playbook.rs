@@ -520,7 +520,9 @@ pub(crate) fn end_runs(
     out
 }
 
-/// The stop events when `customer` is archived or churns.
+/// The stop events when `customer` is archived or churns: their playbook
+/// runs end and their open tier-plan follow-ups are cancelled (tasks agents
+/// scheduled by hand stay for the agents to decide).
 pub(crate) fn stop_for(
     state: &State,
     customer: CustomerId,
@@ -535,7 +537,24 @@ pub(crate) fn stop_for(
                 .collect()
         })
         .unwrap_or_default();
-    end_runs(state, runs, RunStatus::Stopped, why)
+    let mut out = end_runs(state, runs, RunStatus::Stopped, why);
+    for &p in state
+        .follow_ups_by_customer
+        .get(&customer)
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
+    {
+        let f = &state.follow_ups[p as usize];
+        if f.status == FollowUpStatus::Open && f.links.tier.is_some() {
+            out.push((
+                EntityRef::FollowUp(f.id),
+                EventPayload::FollowUpCancelled {
+                    reason: format!("tier plan ended: {why}"),
+                },
+            ));
+        }
+    }
+    out
 }
 
 pub(crate) fn decide_cancel_run(
