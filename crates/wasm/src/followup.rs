@@ -169,3 +169,51 @@ impl Workspace {
         to_js(&self.inner.team_agenda(&team, o.now, o.within, o.limit)?)
     }
 }
+
+/// The occurrences of a recurrence as ISO instants (UTC), from `since` (the
+/// first occurrence by default) until before `before`, at most `limit` (100
+/// by default, 1 to 10 000) — to preview a rule before scheduling it.
+#[wasm_bindgen(unchecked_return_type = "string[]")]
+pub fn occurrences(
+    #[wasm_bindgen(unchecked_param_type = "RecurrenceSpecInput")] recurrence: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "OccurrencesOptions")] options_: JsValue,
+) -> JsResult<JsValue> {
+    let spec: clientcare::RecurrenceSpec = input(&recurrence, "recurrence")?;
+    let r = clientcare::Recurrence::new(spec)?;
+    let o = options(&options_, "options", &["since", "before", "limit"])?;
+    let since = if o[0].is_undefined() || o[0].is_null() {
+        DateTime::<Utc>::MIN_UTC
+    } else {
+        convert::instant(&o[0], "since")?
+    };
+    let before = if o[1].is_undefined() || o[1].is_null() {
+        None
+    } else {
+        Some(convert::instant(&o[1], "before")?)
+    };
+    let limit = convert::opt_count(&o[2], "limit")?
+        .map_or(DEFAULT_LIMIT, |n| usize::try_from(n).unwrap_or(usize::MAX));
+    if limit == 0 || limit > clientcare::followup::MAX_AGENDA {
+        return Err(invalid(
+            "limit",
+            limit.to_string(),
+            "1 to 10000 occurrences",
+        ));
+    }
+    let list: Vec<DateTime<Utc>> = r
+        .iter_from(since)
+        .take_while(|t| before.is_none_or(|b| *t < b))
+        .take(limit)
+        .collect();
+    to_js(&list)
+}
+
+/// Reads RFC 5545 `RRULE` text (`"FREQ=MONTHLY;BYDAY=-1FR;COUNT=6"`) into
+/// the rule object a recurrence takes.
+#[wasm_bindgen(js_name = parseRrule, unchecked_return_type = "RuleSpec")]
+pub fn parse_rrule(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> JsResult<JsValue> {
+    let text = string(&text, "rule")?;
+    to_js(&clientcare::Recurrence::parse_rrule(&text)?)
+}

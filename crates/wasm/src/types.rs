@@ -1496,6 +1496,16 @@ export interface RecurrenceSpecInput {
   exdates?: (LocalDate | LocalDateTime)[];
 }
 
+/** Options of `occurrences`. */
+export interface OccurrencesOptions {
+  /** From this instant on (the first occurrence by default). */
+  since?: DateInput;
+  /** Only occurrences before this instant. */
+  before?: DateInput;
+  /** At most this many (1 to 10 000, 100 by default). */
+  limit?: number;
+}
+
 /** What a follow-up is about. */
 export interface FollowUpLinks {
   opportunity?: string;

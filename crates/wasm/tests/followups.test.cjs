@@ -342,3 +342,28 @@ test("execute accepts every follow-up command, camelCase keys", () => {
   assert.deepEqual(copy.followUpsOf(duc), ws.followUpsOf(duc));
   assert.deepEqual(copy.teamAgenda("care", { now: at(8) }), ws.teamAgenda("care", { now: at(8) }));
 });
+
+test("occurrences previews a recurrence; parseRrule reads RRULE text", () => {
+  const recurrence = {
+    start: "2026-11-01T10:00:00",
+    timeZone: "Asia/Ho_Chi_Minh",
+    rule: "FREQ=MONTHLY;BYDAY=-1FR",
+    dates: ["2027-02-06"],
+  };
+  // The same dates as the recurring follow-up test (last Fridays plus Tết).
+  assert.deepEqual(cc.occurrences(recurrence, { limit: 5 }), [
+    "2026-11-27T03:00:00Z",
+    "2026-12-25T03:00:00Z",
+    "2027-01-29T03:00:00Z",
+    "2027-02-06T03:00:00Z",
+    "2027-02-26T03:00:00Z",
+  ]);
+  assert.deepEqual(
+    cc.occurrences(recurrence, { since: "2027-01-01T00:00:00Z", before: new Date("2027-02-20T00:00:00Z") }),
+    ["2027-01-29T03:00:00Z", "2027-02-06T03:00:00Z"],
+  );
+  assert.deepEqual(cc.parseRrule("FREQ=MONTHLY;BYDAY=-1FR;COUNT=6"), { freq: "monthly", byDay: ["-1fr"], count: 6 });
+  throwsCode(() => cc.parseRrule("FREQ=HOURLY"), "invalid_input");
+  throwsCode(() => cc.occurrences({ ...recurrence, rule: "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", dates: [] }), "invalid_input");
+  throwsCode(() => cc.occurrences(recurrence, { limit: 0 }), "invalid_input", { field: "limit" });
+});

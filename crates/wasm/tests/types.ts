@@ -725,3 +725,11 @@ ws.seq = 3;
 copy.free();
 
 void [agentName, agents, consented, channel, byEmail, byPhone, score, occurred, list, ids, same, seq, count, region];
+
+// Previewing a recurrence.
+import { occurrences, parseRrule } from "clientcare";
+const preview: string[] = occurrences({ start: "2026-11-01T10:00:00", timeZone: "UTC", rule: "FREQ=DAILY" }, { limit: 3 });
+const parsedRule: RuleSpec = parseRrule("FREQ=WEEKLY;BYDAY=MO");
+// @ts-expect-error: a limit is a number
+occurrences({ start: "2026-11-01T10:00:00", timeZone: "UTC" }, { limit: "3" });
+void [preview, parsedRule];
