@@ -88,6 +88,7 @@ fn the_default_pipeline_board_and_weighted_forecast() {
     assert_eq!(board.forecast, vec![vnd(46_000_000)]);
     assert_eq!(
         f.ws.open_deals(f.agent)
+            .unwrap()
             .iter()
             .map(|o| o.id)
             .collect::<Vec<_>>(),

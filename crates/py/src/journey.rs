@@ -342,6 +342,7 @@ impl PyWorkspace {
     ///
     /// Raises:
     ///     InvalidInputError: when ``owner`` is not a UUID string.
+    ///     NotFoundError: for an unknown agent.
     ///
     /// Example:
     ///     >>> bao = ws.register_agent("Bảo", team="sales", at=at)
@@ -357,7 +358,11 @@ impl PyWorkspace {
         owner: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyList>> {
         let id: AgentId = id_arg(owner, "owner").or_raise(py)?;
-        list_to_py(py, self.inner.open_deals(id), opportunity_to_py)
+        list_to_py(
+            py,
+            self.inner.open_deals(id).or_raise(py)?,
+            opportunity_to_py,
+        )
     }
 
     /// The board of a pipeline: per stage (in order) its ``count`` of

@@ -130,6 +130,7 @@ def test_update_leaves_omitted_fields_and_none_clears(fx: Fx) -> None:
     op = ws.opportunity(o)
     assert (op["owner"], op["expected_close"], op["updated_at"]) == (None, None, at(4))
     assert ws.open_deals(fx.agent) == []
+    raises(clientcare.NotFoundError, ws.open_deals, "00000000-0000-7000-8000-000000000000")
     e = raises(clientcare.InvalidInputError, ws.update_opportunity, o, value=vnd(-1), at=at(5))
     assert e.details["field"] == "value.amount_minor"
     e = raises(clientcare.InvalidInputError, ws.update_opportunity, o, expected_close="soon", at=at(5))

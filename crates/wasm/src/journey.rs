@@ -118,7 +118,7 @@ impl Workspace {
         #[wasm_bindgen(unchecked_param_type = "string")] owner: JsValue,
     ) -> JsResult<JsValue> {
         let owner: AgentId = id(&owner, "owner")?;
-        to_js(&self.inner.open_deals(owner))
+        to_js(&self.inner.open_deals(owner)?)
     }
 
     /// The board of a pipeline (`"sales"` by default): per stage, the count

@@ -118,7 +118,7 @@ test("the default pipeline, its board and the weighted forecast", () => {
   // 50M x 60 % + 20M x 80 % = 30M + 16M
   assert.deepEqual(board.forecast, [vnd(46_000_000)]);
   assert.deepEqual(ws.openDeals(agent).map((o) => o.id), [a]);
-  assert.deepEqual(ws.openDeals(UNKNOWN_ID), []);
+  throwsCode(() => ws.openDeals(UNKNOWN_ID), "not_found", { entity: "agent" });
   const o = ws.opportunity(c);
   assert.deepEqual([o.status, o.lostReason, o.closedAt], ["lost", "price", "2026-11-02T02:22:00Z"]);
   assert.deepEqual(ws.opportunitiesOf(mai).map((x) => x.id), [b, c]);

@@ -114,8 +114,11 @@ impl Workspace {
     }
 
     /// An agent's open opportunities, soonest expected close first (undated last).
-    #[must_use]
-    pub fn open_deals(&self, owner: AgentId) -> Vec<&Opportunity> {
+    ///
+    /// # Errors
+    /// `not_found` for an unknown agent.
+    pub fn open_deals(&self, owner: AgentId) -> Result<Vec<&Opportunity>> {
+        self.state.agent(owner)?;
         let mut out: Vec<&Opportunity> = self
             .state
             .opportunities_by_owner
@@ -135,7 +138,7 @@ impl Workspace {
                 o.id,
             )
         });
-        out
+        Ok(out)
     }
 
     /// The board of a pipeline: per stage, the count and value of its
