@@ -156,7 +156,7 @@ pub(crate) fn decide_log(
     if let Some(a) = cmd.agent {
         state.agent(a)?;
     }
-    let occurred_at = cmd.occurred_at.unwrap_or(meta.at);
+    let occurred_at = crate::model::check_time("occurred_at", cmd.occurred_at.unwrap_or(meta.at))?;
     let latest = meta
         .at
         .checked_add_signed(Duration::minutes(MAX_SKEW_MINUTES))

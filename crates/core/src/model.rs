@@ -251,3 +251,21 @@ impl Meta {
 pub fn iso(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
 }
+
+/// 9999-12-31T23:59:59Z: the latest accepted time (UUID v7 and every
+/// binding's date type can hold it).
+pub(crate) const LATEST_TIMESTAMP: i64 = 253_402_300_799;
+
+/// Refuses a time outside 1970-01-01 to 9999-12-31 (`invalid_input` on `field`),
+/// so that date arithmetic on it can never overflow.
+pub(crate) fn check_time(field: &str, t: DateTime<Utc>) -> Result<DateTime<Utc>> {
+    if (0..=LATEST_TIMESTAMP).contains(&t.timestamp()) {
+        Ok(t)
+    } else {
+        Err(Error::invalid_input(
+            field,
+            iso(t),
+            "times before 1970-01-01 or after 9999-12-31 are not accepted",
+        ))
+    }
+}

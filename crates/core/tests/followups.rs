@@ -293,3 +293,42 @@ fn snooze_and_bad_input() {
     assert_eq!(err.code(), "invalid_input");
     let _ = Utc.timestamp_opt(0, 0);
 }
+
+#[test]
+fn times_outside_1970_to_9999_are_refused_before_any_arithmetic() {
+    let mut f = fx();
+    let a =
+        f.ws.schedule_follow_up(at(2), task(&f, "Gọi lại", "2026-11-02T03:00:00Z"))
+            .unwrap();
+    let before = f.ws.clone();
+    let far = chrono::DateTime::<Utc>::MAX_UTC;
+    let snooze = Command::SnoozeFollowUp(SnoozeFollowUp {
+        follow_up: a,
+        until: far,
+    });
+    assert_eq!(
+        f.ws.execute(at(3), snooze).unwrap_err().code(),
+        "invalid_input"
+    );
+    let mut t = task(&f, "x", "2026-11-02T03:00:00Z");
+    t.due_at = Some(chrono::DateTime::<Utc>::MIN_UTC);
+    assert_eq!(
+        f.ws.schedule_follow_up(at(3), t).unwrap_err().code(),
+        "invalid_input"
+    );
+    let old = RecordPurchase {
+        occurred_at: Some(chrono::DateTime::<Utc>::MIN_UTC),
+        ..RecordPurchase::new(f.duc, Channel::Web, "x", Money::new(1, "VND").unwrap())
+    };
+    assert_eq!(
+        f.ws.record_purchase(at(3), old).unwrap_err().code(),
+        "invalid_input"
+    );
+    let mut c = OpenComplaint::new(f.duc, Channel::Web, "x");
+    c.received_at = Some(chrono::DateTime::<Utc>::MIN_UTC);
+    assert_eq!(
+        f.ws.open_complaint(at(3), c).unwrap_err().code(),
+        "invalid_input"
+    );
+    assert_eq!(f.ws, before);
+}

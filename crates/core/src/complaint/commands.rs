@@ -388,7 +388,7 @@ fn not_final<'a>(state: &'a State, id: ComplaintId, action: &str) -> Result<&'a 
 }
 
 fn occurred(meta: &Meta, c: &Complaint, v: Option<DateTime<Utc>>) -> Result<DateTime<Utc>> {
-    let t = v.unwrap_or(meta.at);
+    let t = crate::model::check_time("occurred_at", v.unwrap_or(meta.at))?;
     if t > meta.at.checked_add_signed(MAX_SKEW).unwrap_or(meta.at) {
         return Err(Error::invalid_input(
             "occurred_at",
@@ -456,7 +456,7 @@ pub(crate) fn decide_open(
             ));
         }
     }
-    let received_at = cmd.received_at.unwrap_or(meta.at);
+    let received_at = crate::model::check_time("received_at", cmd.received_at.unwrap_or(meta.at))?;
     if received_at > meta.at.checked_add_signed(MAX_SKEW).unwrap_or(meta.at) {
         return Err(Error::invalid_input(
             "received_at",

@@ -180,6 +180,7 @@ pub(crate) fn decide_schedule(
         cmd.recurrence,
     ) {
         (Some(t), None, None) => {
+            let t = crate::model::check_time("due_at", t)?;
             let tz = cmd
                 .time_zone
                 .as_deref()
@@ -366,6 +367,7 @@ pub(crate) fn decide_cancel(
 
 pub(crate) fn decide_snooze(state: &State, meta: &Meta, cmd: SnoozeFollowUp) -> Result<Pending> {
     let f = open_follow_up(state, cmd.follow_up, "snooze")?;
+    crate::model::check_time("until", cmd.until)?;
     if cmd.until <= meta.at || cmd.until <= f.due_at {
         return Err(Error::invalid_input(
             "until",
@@ -383,7 +385,10 @@ pub(crate) fn decide_snooze(state: &State, meta: &Meta, cmd: SnoozeFollowUp) -> 
         EventPayload::FollowUpSnoozed {
             from: f.due_at,
             until: cmd.until,
-            due_end: f.due_end + shift.max(Duration::zero()),
+            due_end: f
+                .due_end
+                .checked_add_signed(shift.max(Duration::zero()))
+                .unwrap_or(cmd.until),
         },
     )])
 }

@@ -609,7 +609,7 @@ fn purchase(
             "a purchase without lines needs a description",
         ));
     }
-    let occurred_at = cmd.occurred_at.unwrap_or(meta.at);
+    let occurred_at = crate::model::check_time("occurred_at", cmd.occurred_at.unwrap_or(meta.at))?;
     if occurred_at > meta.at.checked_add_signed(MAX_SKEW).unwrap_or(meta.at) {
         return Err(Error::invalid_input(
             "occurred_at",

@@ -37,10 +37,6 @@ use crate::sla::escalation::{
 use crate::sla::{CalendarSpec, SlaPolicy};
 use serde::{Deserialize, Serialize};
 
-/// 9999-12-31T23:59:59Z: the latest accepted command time (UUID v7 and every
-/// binding's date type can hold it).
-const LATEST_TIMESTAMP: i64 = 253_402_300_799;
-
 /// Sets workspace-wide settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -483,13 +479,7 @@ impl Workspace {
     }
 
     fn check_meta(&self, meta: &Meta) -> Result<()> {
-        if !(0..=LATEST_TIMESTAMP).contains(&meta.at.timestamp()) {
-            return Err(Error::invalid_input(
-                "at",
-                crate::model::iso(meta.at),
-                "times before 1970-01-01 or after 9999-12-31 are not accepted",
-            ));
-        }
+        crate::model::check_time("at", meta.at)?;
         if let Actor::Agent(a) = meta.actor {
             let agent = self.state.agent(a)?;
             if !agent.active {
