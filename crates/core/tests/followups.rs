@@ -332,3 +332,31 @@ fn times_outside_1970_to_9999_are_refused_before_any_arithmetic() {
     );
     assert_eq!(f.ws, before);
 }
+
+#[test]
+fn a_recurrence_preview_is_bounded() {
+    let start = NaiveDate::from_ymd_opt(2026, 11, 1)
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap();
+    let r = Recurrence::new(RecurrenceSpec::new(
+        start,
+        "Asia/Ho_Chi_Minh",
+        Some("FREQ=WEEKLY;BYDAY=MO".parse().unwrap()),
+    ))
+    .unwrap();
+    let all = r.occurrences(None, None, 3).unwrap();
+    assert_eq!(all.len(), 3);
+    assert_eq!(
+        r.occurrences(Some(all[1]), Some(all[2]), 10).unwrap(),
+        vec![all[1]]
+    );
+    assert_eq!(
+        r.occurrences(None, None, 0).unwrap_err().code(),
+        "invalid_input"
+    );
+    assert_eq!(
+        r.occurrences(None, None, 10_001).unwrap_err().code(),
+        "invalid_input"
+    );
+}

@@ -202,8 +202,8 @@ pub(crate) fn occurrences(
 ) -> PyResult<Vec<DateTime<Utc>>> {
     let r = recurrence_arg(recurrence).or_raise(py)?;
     let since = match since {
-        Some(s) if !s.is_none() => to_utc(&s, Path::Root("since")).or_raise(py)?,
-        _ => DateTime::<Utc>::MIN_UTC,
+        Some(s) if !s.is_none() => Some(to_utc(&s, Path::Root("since")).or_raise(py)?),
+        _ => None,
     };
     let before = match before {
         Some(b) if !b.is_none() => Some(to_utc(&b, Path::Root("before")).or_raise(py)?),
@@ -213,12 +213,8 @@ pub(crate) fn occurrences(
         Some(l) => usize_arg(&l, "limit").or_raise(py)?,
         None => AGENDA_LIMIT,
     };
-    Ok(py.allow_threads(|| {
-        r.iter_from(since)
-            .take_while(|t| before.is_none_or(|b| *t < b))
-            .take(limit)
-            .collect()
-    }))
+    py.allow_threads(|| r.occurrences(since, before, limit))
+        .or_raise(py)
 }
 
 /// Reads RFC 5545 ``RRULE`` text into the rule dict a recurrence takes

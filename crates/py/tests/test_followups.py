@@ -252,6 +252,7 @@ def test_occurrences_and_parse_rrule() -> None:
     assert len(every) == 6 and every[1] == utc("2027-02-06T02:00:00Z")
     assert clientcare.occurrences(spec, since=every[2], before=every[4]) == every[2:4]
     assert clientcare.occurrences(spec, limit=2) == every[:2]
+    raises(clientcare.InvalidInputError, clientcare.occurrences, spec, limit=0)
     assert clientcare.occurrences(spec, since=every[-1] + timedelta(seconds=1)) == []
     raises(clientcare.InvalidInputError, clientcare.occurrences, spec, since=datetime(2026, 1, 1))
     e = raises(clientcare.InvalidInputError, clientcare.occurrences, {**spec, "rule": "FREQ=WEEKLY;BYDAY=2TU"})

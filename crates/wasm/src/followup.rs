@@ -182,9 +182,9 @@ pub fn occurrences(
     let r = clientcare::Recurrence::new(spec)?;
     let o = options(&options_, "options", &["since", "before", "limit"])?;
     let since = if o[0].is_undefined() || o[0].is_null() {
-        DateTime::<Utc>::MIN_UTC
+        None
     } else {
-        convert::instant(&o[0], "since")?
+        Some(convert::instant(&o[0], "since")?)
     };
     let before = if o[1].is_undefined() || o[1].is_null() {
         None
@@ -193,18 +193,7 @@ pub fn occurrences(
     };
     let limit = convert::opt_count(&o[2], "limit")?
         .map_or(DEFAULT_LIMIT, |n| usize::try_from(n).unwrap_or(usize::MAX));
-    if limit == 0 || limit > clientcare::followup::MAX_AGENDA {
-        return Err(invalid(
-            "limit",
-            limit.to_string(),
-            "1 to 10000 occurrences",
-        ));
-    }
-    let list: Vec<DateTime<Utc>> = r
-        .iter_from(since)
-        .take_while(|t| before.is_none_or(|b| *t < b))
-        .take(limit)
-        .collect();
+    let list = r.occurrences(since, before, limit)?;
     to_js(&list)
 }
 

@@ -112,6 +112,9 @@ mod zone;
 
 pub use spec::{Frequency, RecurrenceSpec, RuleSpec, WeekdayNum, MAX_COUNT};
 
+/// The most occurrences [`Recurrence::occurrences`] lists.
+pub const MAX_PREVIEW: usize = 10_000;
+
 use crate::error::{Error, Result};
 use chrono::{DateTime, Datelike, NaiveDateTime, NaiveTime, Timelike, Utc};
 use chrono_tz::Tz;
@@ -371,6 +374,31 @@ impl Recurrence {
     #[must_use]
     pub fn first(&self) -> Option<DateTime<Utc>> {
         self.iter_from(DateTime::<Utc>::MIN_UTC).next()
+    }
+
+    /// A preview: at most `limit` (1 to 10 000) occurrences from `since` (the
+    /// first occurrence when absent), before `before` when given.
+    ///
+    /// # Errors
+    /// `invalid_input` on `limit` outside 1..=10000.
+    pub fn occurrences(
+        &self,
+        since: Option<DateTime<Utc>>,
+        before: Option<DateTime<Utc>>,
+        limit: usize,
+    ) -> Result<Vec<DateTime<Utc>>> {
+        if limit == 0 || limit > MAX_PREVIEW {
+            return Err(Error::invalid_input(
+                "limit",
+                limit.to_string(),
+                format!("a preview lists 1 to {MAX_PREVIEW} occurrences"),
+            ));
+        }
+        let since = since.unwrap_or(DateTime::<Utc>::MIN_UTC);
+        Ok(match before {
+            Some(b) => self.between(since, b, limit),
+            None => self.iter_from(since).take(limit).collect(),
+        })
     }
 
     /// The occurrences in `[a, b)`, in order, at most `limit` of them (the
