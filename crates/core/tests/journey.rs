@@ -732,3 +732,49 @@ fn a_vip_tier_attaches_a_recurring_call_plan_that_ends_with_the_tier() {
     let copy = Workspace::replay(f.ws.events().to_vec(), Box::new(SeededIds::new(5))).unwrap();
     assert_eq!(copy, f.ws);
 }
+
+#[test]
+fn configuring_a_plan_reaches_customers_already_in_the_tier() {
+    let mut f = fx();
+    f.ws.execute(
+        at(1),
+        Command::SetTier(SetTier {
+            customer: f.mai,
+            tier: Some("vip".into()),
+        }),
+    )
+    .unwrap();
+    let rules = |plan: Option<TierPlan>| {
+        Command::ConfigureLoyalty(LoyaltySettings {
+            loyal_after_purchases: None,
+            tier_rules: vec![TierRule {
+                tier: "vip".into(),
+                min_spend: Some(vnd(10_000_000)),
+                min_purchases: None,
+                plan,
+            }],
+            window_days: 365,
+        })
+    };
+    let plan = TierPlan {
+        subject: "Gọi khách VIP".into(),
+        kind: FollowUpKind::Call,
+        rule: "FREQ=WEEKLY;BYDAY=FR".parse().unwrap(),
+        time: chrono::NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
+    };
+    let out = f.ws.execute(at(2), rules(Some(plan))).unwrap();
+    assert_eq!(out.events, 2, "the rules and Mai's plan");
+    let calls = f.ws.follow_ups_of(f.mai).unwrap();
+    assert_eq!(calls.len(), 1);
+    let call = calls[0].id;
+    assert_eq!(calls[0].due_at.to_rfc3339(), "2026-11-06T15:00:00+00:00");
+    // The plan removed: her open call is cancelled.
+    let out = f.ws.execute(at(3), rules(None)).unwrap();
+    assert_eq!(out.events, 2);
+    assert_eq!(
+        f.ws.follow_up(call).unwrap().status,
+        FollowUpStatus::Cancelled
+    );
+    let copy = Workspace::replay(f.ws.events().to_vec(), Box::new(SeededIds::new(8))).unwrap();
+    assert_eq!(copy, f.ws);
+}

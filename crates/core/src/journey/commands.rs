@@ -745,6 +745,82 @@ fn effects(
     Ok(out)
 }
 
+/// Cancels `customer`'s open follow-ups scheduled by the plan of `tier`.
+fn cancel_plan(state: &State, customer: CustomerId, tier: &str, why: &str) -> Pending {
+    state
+        .follow_ups_by_customer
+        .get(&customer)
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
+        .iter()
+        .map(|&p| &state.follow_ups[p as usize])
+        .filter(|f| {
+            f.status == crate::followup::FollowUpStatus::Open
+                && f.links.tier.as_deref() == Some(tier)
+        })
+        .map(|f| {
+            (
+                EntityRef::FollowUp(f.id),
+                EventPayload::FollowUpCancelled {
+                    reason: why.to_owned(),
+                },
+            )
+        })
+        .collect()
+}
+
+/// Schedules `plan` (of `tier`) for `customer` from `meta.at`: the first
+/// occurrence at or after the next `plan.time` in the customer's zone.
+fn schedule_plan(
+    state: &State,
+    meta: &Meta,
+    customer: CustomerId,
+    tier: &str,
+    plan: &super::model::TierPlan,
+    ids: &mut dyn IdSource,
+) -> Result<Option<(EntityRef, EventPayload)>> {
+    let zone = state
+        .customer(customer)
+        .ok()
+        .and_then(|c| c.time_zone.clone())
+        .unwrap_or_else(|| "UTC".to_owned());
+    let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::UTC);
+    let local = meta.at.with_timezone(&tz).naive_local();
+    let mut day = local.date();
+    if local.time() > plan.time {
+        day = day.succ_opt().unwrap_or(day);
+    }
+    let spec = RecurrenceSpec::new(day.and_time(plan.time), &zone, Some(plan.rule.clone()));
+    let r = Recurrence::new(spec)?;
+    let Some(first) = r.first() else {
+        return Ok(None);
+    };
+    let id = FollowUpId::generate_unused(ids, meta.at, |id| state.follow_up_ix.contains_key(id))?;
+    let owner = state.customer(customer).ok().and_then(|c| c.owner);
+    Ok(Some((
+        EntityRef::FollowUp(id),
+        EventPayload::FollowUpScheduled(Box::new(FollowUpScheduled {
+            series: id,
+            occurrence: 1,
+            subject: plan.subject.clone(),
+            kind: plan.kind,
+            customer: Some(customer),
+            due_at: first,
+            all_day: false,
+            due_end: first,
+            time_zone: Some(r.spec().time_zone.clone()),
+            assignee: owner,
+            team: None,
+            priority: crate::complaint::Priority::Normal,
+            links: FollowUpLinks {
+                tier: Some(tier.to_owned()),
+                ..FollowUpLinks::default()
+            },
+            recurrence: Some(r.spec().clone()),
+        })),
+    )))
+}
+
 /// A tier change and its contact plans: the old tier's open plan follow-ups
 /// are cancelled, the new tier's plan is scheduled.
 fn tier_move(
@@ -755,92 +831,32 @@ fn tier_move(
     to: Option<String>,
     ids: &mut dyn IdSource,
 ) -> Result<Pending> {
-    let mut out = Vec::new();
+    let mut out = vec![(
+        EntityRef::Customer(customer),
+        EventPayload::TierChanged {
+            from: from.clone(),
+            to: to.clone(),
+        },
+    )];
     if let Some(old) = &from {
-        for &p in state
-            .follow_ups_by_customer
-            .get(&customer)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
-        {
-            let f = &state.follow_ups[p as usize];
-            if f.status == crate::followup::FollowUpStatus::Open
-                && f.links.tier.as_ref() == Some(old)
-            {
-                out.push((
-                    EntityRef::FollowUp(f.id),
-                    EventPayload::FollowUpCancelled {
-                        reason: format!("the customer left tier {old}"),
-                    },
-                ));
-            }
-        }
+        out.extend(cancel_plan(
+            state,
+            customer,
+            old,
+            &format!("the customer left tier {old}"),
+        ));
     }
-    let plan = to.as_ref().and_then(|t| {
-        state
+    if let Some(t) = &to {
+        if let Some(plan) = state
             .loyalty
             .tier_rules
             .iter()
             .find(|r| &r.tier == t)
             .and_then(|r| r.plan.as_ref())
-    });
-    let scheduled = match plan {
-        Some(plan) => {
-            let zone = state
-                .customer(customer)
-                .ok()
-                .and_then(|c| c.time_zone.clone())
-                .unwrap_or_else(|| "UTC".to_owned());
-            let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::UTC);
-            let local = meta.at.with_timezone(&tz).naive_local();
-            let mut day = local.date();
-            if local.time() > plan.time {
-                day = day.succ_opt().unwrap_or(day);
-            }
-            let spec = RecurrenceSpec::new(day.and_time(plan.time), &zone, Some(plan.rule.clone()));
-            let r = Recurrence::new(spec)?;
-            match r.first() {
-                Some(first) => {
-                    let id = FollowUpId::generate_unused(ids, meta.at, |id| {
-                        state.follow_up_ix.contains_key(id)
-                    })?;
-                    let owner = state.customer(customer).ok().and_then(|c| c.owner);
-                    Some((
-                        EntityRef::FollowUp(id),
-                        EventPayload::FollowUpScheduled(Box::new(FollowUpScheduled {
-                            series: id,
-                            occurrence: 1,
-                            subject: plan.subject.clone(),
-                            kind: plan.kind,
-                            customer: Some(customer),
-                            due_at: first,
-                            all_day: false,
-                            due_end: first,
-                            time_zone: Some(r.spec().time_zone.clone()),
-                            assignee: owner,
-                            team: None,
-                            priority: crate::complaint::Priority::Normal,
-                            links: FollowUpLinks {
-                                tier: to.clone(),
-                                ..FollowUpLinks::default()
-                            },
-                            recurrence: Some(r.spec().clone()),
-                        })),
-                    ))
-                }
-                None => None,
-            }
+        {
+            out.extend(schedule_plan(state, meta, customer, t, plan, ids)?);
         }
-        None => None,
-    };
-    out.insert(
-        0,
-        (
-            EntityRef::Customer(customer),
-            EventPayload::TierChanged { from, to },
-        ),
-    );
-    out.extend(scheduled);
+    }
     Ok(out)
 }
 
@@ -902,7 +918,12 @@ pub(crate) fn tier_for(rules: &[TierRule], count: u32, spend: &[Money]) -> Optio
         .map(|r| r.tier.clone())
 }
 
-pub(crate) fn decide_configure_loyalty(state: &State, s: LoyaltySettings) -> Result<Pending> {
+pub(crate) fn decide_configure_loyalty(
+    state: &State,
+    meta: &Meta,
+    s: LoyaltySettings,
+    ids: &mut dyn IdSource,
+) -> Result<Pending> {
     if s.window_days == 0 {
         return Err(Error::invalid_input(
             "window_days",
@@ -968,12 +989,44 @@ pub(crate) fn decide_configure_loyalty(state: &State, s: LoyaltySettings) -> Res
     if s == state.loyalty {
         return Ok(Vec::new());
     }
-    Ok(vec![(
+    // Customers already in a tier: a plan that changed or went away is
+    // cancelled, a new or changed plan is scheduled.
+    let plan_of = |rules: &[TierRule], t: &str| {
+        rules
+            .iter()
+            .find(|r| r.tier == t)
+            .and_then(|r| r.plan.clone())
+    };
+    let mut plans = Vec::new();
+    for c in state.customers.iter().filter(|c| !c.archived) {
+        let Some(t) = c.tier.as_deref() else { continue };
+        let (old, new) = (
+            plan_of(&state.loyalty.tier_rules, t),
+            plan_of(&s.tier_rules, t),
+        );
+        if old == new {
+            continue;
+        }
+        if old.is_some() {
+            plans.extend(cancel_plan(
+                state,
+                c.id,
+                t,
+                &format!("the plan of tier {t} changed"),
+            ));
+        }
+        if let Some(plan) = &new {
+            plans.extend(schedule_plan(state, meta, c.id, t, plan, ids)?);
+        }
+    }
+    let mut out = vec![(
         EntityRef::Workspace,
         EventPayload::LoyaltyConfigured {
             settings: Box::new(s),
         },
-    )])
+    )];
+    out.extend(plans);
+    Ok(out)
 }
 
 pub(crate) fn decide_record_referral(

@@ -424,7 +424,9 @@ impl Workspace {
             Command::EscalateComplaint(c) => (None, cc::decide_escalate(st, c)?),
             Command::Tick(Tick {}) => (None, esc::decide_tick(st, &meta, ids)?),
             Command::DefinePipeline(c) => (None, jc::decide_define_pipeline(st, c)?),
-            Command::ConfigureLoyalty(c) => (None, jc::decide_configure_loyalty(st, c)?),
+            Command::ConfigureLoyalty(c) => {
+                (None, jc::decide_configure_loyalty(st, &meta, c, ids)?)
+            }
             Command::OpenOpportunity(c) => {
                 let (id, p) = jc::decide_open_opportunity(st, &meta, c, ids)?;
                 (Some(EntityRef::Opportunity(id)), p)
