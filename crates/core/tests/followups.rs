@@ -360,3 +360,18 @@ fn a_recurrence_preview_is_bounded() {
         "invalid_input"
     );
 }
+
+#[test]
+fn an_imported_log_with_times_out_of_range_is_refused() {
+    let mut f = fx();
+    f.ws.schedule_follow_up(at(2), task(&f, "Gọi lại", "2026-11-02T03:00:00Z"))
+        .unwrap();
+    let text = f.ws.export_jsonl();
+    assert!(text.contains("\"due_at\":\"2026-11-02T03:00:00Z\""));
+    let forged = text.replace(
+        "\"due_at\":\"2026-11-02T03:00:00Z\"",
+        "\"due_at\":\"1900-01-01T00:00:00Z\"",
+    );
+    let err = Workspace::import_jsonl(&forged, Box::new(SeededIds::new(1))).unwrap_err();
+    assert_eq!(err.code(), "corrupt_log", "{err}");
+}

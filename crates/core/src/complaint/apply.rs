@@ -86,6 +86,7 @@ impl State {
             }
         };
         if let EventPayload::ComplaintOpened(o) = &ev.payload {
+            crate::model::check_time("received_at", o.received_at).map_err(|e| e.to_string())?;
             if self.complaint_ix.contains_key(&id) {
                 return Err(format!("complaint {id} is opened twice"));
             }
@@ -134,6 +135,8 @@ impl State {
                 need(s.is_active() && to.is_active() && *to != s, "move")
             }
             EventPayload::ComplaintMessageAdded(m) => {
+                crate::model::check_time("occurred_at", m.occurred_at)
+                    .map_err(|e| e.to_string())?;
                 if let Some(a) = &m.agent {
                     known_agent(a)?;
                 }
@@ -193,6 +196,7 @@ impl State {
         let p = pos as usize;
         let old_assignee = self.complaints[p].assignee;
         let was_active = self.complaints[p].state.is_active();
+        let was_resolved = self.complaints[p].state == ComplaintState::Resolved;
         let at = ev.at;
         let c = &mut self.complaints[p];
         match &ev.payload {
@@ -327,6 +331,14 @@ impl State {
                     .entry(a)
                     .or_default()
                     .insert(pos);
+            }
+        }
+        let now_resolved = self.complaints[p].state == ComplaintState::Resolved;
+        if was_resolved != now_resolved {
+            if now_resolved {
+                self.resolved_complaints.insert(pos);
+            } else {
+                self.resolved_complaints.remove(&pos);
             }
         }
         if was_active != now_active {

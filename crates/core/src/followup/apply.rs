@@ -17,6 +17,8 @@ impl State {
             }
         };
         if let EventPayload::FollowUpScheduled(f) = &ev.payload {
+            crate::model::check_time("due_at", f.due_at).map_err(|e| e.to_string())?;
+            crate::model::check_time("due_end", f.due_end).map_err(|e| e.to_string())?;
             if self.follow_up_ix.contains_key(&id) {
                 return Err(format!("follow-up {id} is scheduled twice"));
             }
@@ -40,9 +42,15 @@ impl State {
             return Err(format!("follow-up {id} is {}", f.status));
         }
         match &ev.payload {
-            EventPayload::FollowUpCompleted { .. }
-            | EventPayload::FollowUpCancelled { .. }
-            | EventPayload::FollowUpSnoozed { .. } => Ok(()),
+            EventPayload::FollowUpSnoozed { until, due_end, .. } => {
+                crate::model::check_time("until", *until).map_err(|e| e.to_string())?;
+                crate::model::check_time("due_end", *due_end)
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            }
+            EventPayload::FollowUpCompleted { .. } | EventPayload::FollowUpCancelled { .. } => {
+                Ok(())
+            }
             EventPayload::FollowUpReassigned { assignee, .. } => {
                 assignee.as_ref().map_or(Ok(()), known_agent)
             }

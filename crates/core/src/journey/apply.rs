@@ -16,9 +16,7 @@ impl State {
             }
         };
         match (&ev.entity, &ev.payload) {
-            (EntityRef::Workspace, EventPayload::PipelineDefined { pipeline }) => pipeline
-                .clone()
-                .as_ref()
+            (EntityRef::Workspace, EventPayload::PipelineDefined { pipeline }) => (**pipeline)
                 .clone()
                 .normalized()
                 .map(|_| ())
@@ -62,6 +60,11 @@ impl State {
                 }
             }
             (EntityRef::Purchase(id), EventPayload::PurchaseRecorded(p)) => {
+                crate::model::check_time("occurred_at", p.occurred_at)
+                    .map_err(|e| e.to_string())?;
+                if p.amount.amount_minor < 0 {
+                    return Err(format!("purchase {id} has a negative amount"));
+                }
                 if self.purchase_ix.contains_key(id) {
                     return Err(format!("purchase {id} is recorded twice"));
                 }

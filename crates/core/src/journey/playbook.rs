@@ -349,7 +349,7 @@ fn due(
         }
         day = day.succ_opt()?;
         let (a, b) = (start_of(day)?, start_of(day.succ_opt()?)?);
-        if !cal.open_intervals(a, b).is_empty() {
+        if cal.next_open(a).is_some_and(|t| t < b) {
             left -= 1;
         }
     }

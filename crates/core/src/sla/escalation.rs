@@ -3,7 +3,7 @@
 use super::calendar::{Calendar, CalendarSpec};
 use super::policy::{Metric, SlaPolicy, TriggerOn};
 use super::status::{compute_with, MetricState, Scratch};
-use crate::complaint::{Complaint, ComplaintSettings, ComplaintState, EscalationTrigger};
+use crate::complaint::{Complaint, ComplaintSettings, EscalationTrigger};
 use crate::error::{Error, Result};
 use crate::event::{EntityRef, EventPayload};
 use crate::model::Meta;
@@ -265,10 +265,8 @@ pub(crate) fn decide_tick(
     }
     out.extend(crate::journey::commands::tier_changes(state, meta, ids)?);
     let after = Duration::hours(i64::from(state.complaint_settings.auto_close_after_hours));
-    for c in &state.complaints {
-        if c.state != ComplaintState::Resolved {
-            continue;
-        }
+    for &pos in &state.resolved_complaints {
+        let c = &state.complaints[pos as usize];
         if let Some(r) = c.resolved_at() {
             if r.checked_add_signed(after).is_some_and(|due| due <= now) {
                 out.push((

@@ -64,6 +64,8 @@ pub(crate) struct State {
     pub complaint_history: Vec<Vec<u32>>,
     /// Positions of complaints in a working state.
     pub active_complaints: BTreeSet<u32>,
+    /// Positions of resolved complaints (what `tick` may auto-close).
+    pub resolved_complaints: BTreeSet<u32>,
     pub complaints_by_customer: Map<CustomerId, Vec<u32>>,
     pub complaints_by_assignee: Map<AgentId, BTreeSet<u32>>,
     pub complaint_settings: ComplaintSettings,
