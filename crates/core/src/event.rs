@@ -15,11 +15,12 @@ use crate::complaint::{
     Priority,
 };
 use crate::customer::{Consent, ContactPoint, CustomerKind, Lifecycle, Membership, Names};
+use crate::feedback::{FeedbackSettings, SurveyAnswered, SurveySent, SurveyTemplate};
 use crate::followup::recurrence::RecurrenceSpec;
 use crate::followup::{FollowUpKind, FollowUpLinks};
 use crate::id::{
     AgentId, ComplaintId, CustomerId, EventId, FollowUpId, InteractionId, OpportunityId,
-    PlaybookRunId, PurchaseId, ReferralId,
+    PlaybookRunId, PurchaseId, ReferralId, SurveyId,
 };
 use crate::interaction::Direction;
 use crate::journey::{
@@ -59,6 +60,8 @@ pub enum EntityRef {
     PlaybookRun(PlaybookRunId),
     /// A referral.
     Referral(ReferralId),
+    /// A feedback survey.
+    Survey(SurveyId),
 }
 
 /// One event with its envelope.
@@ -783,6 +786,25 @@ pub enum EventPayload {
         /// Why.
         reason: String,
     },
+    /// A custom survey was defined or replaced (entity: the workspace).
+    SurveyDefined {
+        /// The survey template (normalised).
+        template: Box<SurveyTemplate>,
+    },
+    /// A custom survey was removed (surveys already sent keep their questions).
+    SurveyRemoved {
+        /// Its key.
+        key: String,
+    },
+    /// Feedback settings changed (entity: the workspace).
+    FeedbackConfigured {
+        /// The new settings.
+        settings: FeedbackSettings,
+    },
+    /// A survey was sent to a customer (entity: the survey).
+    SurveySent(Box<SurveySent>),
+    /// A customer answered a survey (entity: the survey).
+    SurveyAnswered(Box<SurveyAnswered>),
 }
 
 impl EventPayload {
@@ -842,6 +864,11 @@ impl EventPayload {
             EventPayload::PlaybookRemoved { .. } => "playbook_removed",
             EventPayload::PlaybookRunStarted { .. } => "playbook_run_started",
             EventPayload::PlaybookRunEnded { .. } => "playbook_run_ended",
+            EventPayload::SurveyDefined { .. } => "survey_defined",
+            EventPayload::SurveyRemoved { .. } => "survey_removed",
+            EventPayload::FeedbackConfigured { .. } => "feedback_configured",
+            EventPayload::SurveySent(_) => "survey_sent",
+            EventPayload::SurveyAnswered(_) => "survey_answered",
         }
     }
 }

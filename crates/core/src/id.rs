@@ -180,6 +180,11 @@ typed_id!(
     "referral"
 );
 typed_id!(
+    /// Identifies a feedback survey sent to a customer.
+    SurveyId,
+    "survey"
+);
+typed_id!(
     /// Identifies one event in the log.
     EventId,
     "event"

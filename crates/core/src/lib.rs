@@ -7,11 +7,13 @@ pub mod complaint;
 pub mod customer;
 pub mod error;
 pub mod event;
+pub mod feedback;
 pub mod followup;
 pub mod id;
 pub mod interaction;
 pub mod journey;
 pub mod json;
+pub mod kpi;
 pub mod model;
 pub mod serde_util;
 pub mod sla;
@@ -38,6 +40,11 @@ pub use event::{
     EventPayload, FollowUpScheduled, MessageAdded, OpportunityChanges, OpportunityOpened,
     PurchaseRecorded, FORMAT_VERSION,
 };
+pub use feedback::{
+    AnswerSurvey, AnswerValue, ConfigureFeedback, FeedbackSettings, Question, QuestionKind,
+    RemoveSurvey, SendSurvey, Survey, SurveyAnswered, SurveyFilter, SurveyKind, SurveyLink,
+    SurveySent, SurveyStatus, SurveyTemplate,
+};
 pub use followup::recurrence::{Frequency, Recurrence, RecurrenceSpec, RuleSpec, WeekdayNum};
 pub use followup::{
     Agenda, CancelFollowUp, CompleteFollowUp, FollowUp, FollowUpKind, FollowUpLinks,
@@ -45,7 +52,7 @@ pub use followup::{
 };
 pub use id::{
     AgentId, ComplaintId, CustomerId, EventId, FollowUpId, IdSource, InteractionId, OpportunityId,
-    PlaybookRunId, PurchaseId, ReferralId, SeededIds,
+    PlaybookRunId, PurchaseId, ReferralId, SeededIds, SurveyId,
 };
 pub use interaction::{Direction, Interaction, LogInteraction};
 pub use journey::{
@@ -58,6 +65,7 @@ pub use journey::{
     CancelPlaybookRun, PlannedStep, Playbook, PlaybookConditions, PlaybookRun, PlaybookStep,
     RemovePlaybook, RunEnd, RunProgress, RunStatus, StepKind, StepProgress, StepStatus,
 };
+pub use kpi::{Dashboard, GroupBy, KpiQuery, KpiRow, KPI_NAMES};
 pub use model::{Actor, AttrValue, Channel, Meta, Money, Network};
 pub use sla::escalation::{
     ConfigureComplaints, DefineCalendar, RemoveCalendar, RemoveSlaPolicy, Tick,

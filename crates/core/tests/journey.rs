@@ -418,6 +418,7 @@ fn after_sale() -> Playbook {
         business_days,
         channel,
         purpose,
+        survey: None,
     };
     Playbook {
         key: "after-sale".into(),

@@ -201,6 +201,7 @@ fn step(
         business_days,
         channel,
         purpose,
+        survey: (kind == StepKind::Survey).then(|| "csat".to_owned()),
     }
 }
 

@@ -52,6 +52,11 @@ pub struct PlaybookStep {
     /// The purpose consent is checked for (service when absent).
     #[serde(default = "service")]
     pub purpose: Purpose,
+    /// For a survey step: the survey completing its follow-up sends (`csat`,
+    /// `nps`, `ces` or the key of a custom survey), if the customer consents
+    /// to feedback on the step's channel then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub survey: Option<String>,
 }
 
 fn service() -> Purpose {
@@ -141,6 +146,9 @@ pub struct PlannedStep {
     /// Why it was skipped (no follow-up then).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skipped: Option<String>,
+    /// The survey its completion sends (survey steps).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub survey: Option<String>,
 }
 
 /// A run of a playbook for one customer.
@@ -248,8 +256,14 @@ pub(crate) fn normalized(state: &State, p: Playbook) -> Result<Playbook> {
                     "at most ten years",
                 ));
             }
+            let survey = s
+                .survey
+                .as_deref()
+                .map(|k| crate::feedback::commands::check_step_survey(state, i, s.kind, k))
+                .transpose()?;
             Ok(PlaybookStep {
                 subject: normalize_label(&format!("steps[{i}].subject"), &s.subject, 300)?,
+                survey,
                 ..s.clone()
             })
         })
@@ -414,6 +428,7 @@ pub(crate) fn start_runs(
                     index,
                     kind: step.kind,
                     follow_up: None,
+                    survey: step.survey.clone(),
                     skipped: Some(format!(
                         "no {} consent on {}",
                         step.purpose.as_str(),
@@ -427,6 +442,7 @@ pub(crate) fn start_runs(
                     index,
                     kind: step.kind,
                     follow_up: None,
+                    survey: step.survey.clone(),
                     skipped: Some("no working day found for the offset".into()),
                 });
                 continue;
@@ -440,6 +456,7 @@ pub(crate) fn start_runs(
                 kind: step.kind,
                 follow_up: Some(fu),
                 skipped: None,
+                survey: step.survey.clone(),
             });
             scheduled.push((
                 EntityRef::FollowUp(fu),

@@ -17,6 +17,8 @@ use crate::complaint::{
 use crate::customer::{self, *};
 use crate::error::{Error, Result};
 use crate::event::{EntityRef, Event, EventPayload, FORMAT_VERSION};
+use crate::feedback::commands as fbc;
+use crate::feedback::{AnswerSurvey, ConfigureFeedback, RemoveSurvey, SendSurvey, SurveyTemplate};
 use crate::followup::commands as fc;
 use crate::followup::{
     CancelFollowUp, CompleteFollowUp, ReassignFollowUp, ScheduleFollowUp, SnoozeFollowUp,
@@ -104,6 +106,11 @@ pub enum Command {
     DefinePlaybook(Playbook),
     RemovePlaybook(RemovePlaybook),
     CancelPlaybookRun(CancelPlaybookRun),
+    ConfigureFeedback(ConfigureFeedback),
+    DefineSurvey(SurveyTemplate),
+    RemoveSurvey(RemoveSurvey),
+    SendSurvey(SendSurvey),
+    AnswerSurvey(AnswerSurvey),
 }
 
 macro_rules! command_types {
@@ -206,6 +213,11 @@ command_types! {
     "define_playbook" => Playbook => DefinePlaybook,
     "remove_playbook" => RemovePlaybook => RemovePlaybook,
     "cancel_playbook_run" => CancelPlaybookRun => CancelPlaybookRun,
+    "configure_feedback" => ConfigureFeedback => ConfigureFeedback,
+    "define_survey" => SurveyTemplate => DefineSurvey,
+    "remove_survey" => RemoveSurvey => RemoveSurvey,
+    "send_survey" => SendSurvey => SendSurvey,
+    "answer_survey" => AnswerSurvey => AnswerSurvey,
 }
 
 /// What a successful command did.
@@ -416,7 +428,12 @@ impl Workspace {
             Command::RespondToComplaint(c) => (None, cc::decide_respond(st, &meta, c)?),
             Command::AddCustomerMessage(c) => (None, cc::decide_customer_message(st, &meta, c)?),
             Command::LinkInteraction(c) => (None, cc::decide_link(st, c)?),
-            Command::ResolveComplaint(c) => (None, cc::decide_resolve(st, c)?),
+            Command::ResolveComplaint(c) => {
+                let id = c.complaint;
+                let mut p = cc::decide_resolve(st, c)?;
+                p.extend(fbc::csat_on_resolve(st, &meta, id, ids)?);
+                (None, p)
+            }
             Command::ReopenComplaint(c) => (None, cc::decide_reopen(st, &meta, c)?),
             Command::CloseComplaint(c) => (None, cc::decide_close(st, c)?),
             Command::CancelComplaint(c) => (None, cc::decide_cancel(st, c)?),
@@ -446,13 +463,26 @@ impl Workspace {
                 let (id, p) = fc::decide_schedule(st, &meta, c, ids)?;
                 (Some(EntityRef::FollowUp(id)), p)
             }
-            Command::CompleteFollowUp(c) => (None, fc::decide_complete(st, &meta, c, ids)?),
+            Command::CompleteFollowUp(c) => {
+                let fu = c.follow_up;
+                let mut p = fc::decide_complete(st, &meta, c, ids)?;
+                p.extend(fbc::survey_for_step(st, &meta, fu, ids)?);
+                (None, p)
+            }
             Command::CancelFollowUp(c) => (None, fc::decide_cancel(st, &meta, c, ids)?),
             Command::SnoozeFollowUp(c) => (None, fc::decide_snooze(st, &meta, c)?),
             Command::ReassignFollowUp(c) => (None, fc::decide_reassign(st, c)?),
             Command::DefinePlaybook(c) => (None, playbook::decide_define(st, c)?),
             Command::RemovePlaybook(c) => (None, playbook::decide_remove(st, c)?),
             Command::CancelPlaybookRun(c) => (None, playbook::decide_cancel_run(st, c)?),
+            Command::ConfigureFeedback(c) => (None, fbc::decide_configure(st, c)?),
+            Command::DefineSurvey(c) => (None, fbc::decide_define(c)?),
+            Command::RemoveSurvey(c) => (None, fbc::decide_remove(st, c)?),
+            Command::SendSurvey(c) => {
+                let (id, p) = fbc::decide_send(st, &meta, c, ids)?;
+                (Some(EntityRef::Survey(id)), p)
+            }
+            Command::AnswerSurvey(c) => (None, fbc::decide_answer(st, &meta, c)?),
         };
         let first_seq = self.seq() + 1;
         let events = pending.len();
@@ -641,6 +671,29 @@ impl Workspace {
                 _ => None,
             },
         )
+    }
+
+    /// Sends a survey and returns its id.
+    ///
+    /// # Errors
+    /// `not_found` for an unknown customer, template or linked record;
+    /// `invalid_input` without feedback consent on the channel, for a link to
+    /// another customer's record or a bad `response_days`;
+    /// `invalid_transition` for an archived customer.
+    pub fn send_survey(&mut self, meta: Meta, cmd: SendSurvey) -> Result<crate::id::SurveyId> {
+        self.create(meta, Command::SendSurvey(cmd), "send_survey", |e| match e {
+            EntityRef::Survey(id) => Some(id),
+            _ => None,
+        })
+    }
+
+    /// Records a customer's answer to a survey (see docs/kpi.md for late answers).
+    ///
+    /// # Errors
+    /// `invalid_input` for an out-of-range score or a bad answer;
+    /// `invalid_transition` when the survey was already answered.
+    pub fn answer_survey(&mut self, meta: Meta, cmd: AnswerSurvey) -> Result<()> {
+        self.execute(meta, Command::AnswerSurvey(cmd)).map(|_| ())
     }
 
     /// Defines (or replaces) the business calendar `key`.

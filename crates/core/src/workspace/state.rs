@@ -7,10 +7,11 @@ use crate::customer::search::NameIndex;
 use crate::customer::{ContactPoint, Customer, CustomerKind};
 use crate::error::{Error, Result};
 use crate::event::{CustomerRegistered, EntityRef, Event, EventPayload, FORMAT_VERSION};
+use crate::feedback::{FeedbackSettings, Survey, SurveyTemplate};
 use crate::followup::FollowUp;
 use crate::id::{
     AgentId, ComplaintId, CustomerId, FollowUpId, InteractionId, OpportunityId, PlaybookRunId,
-    PurchaseId, ReferralId,
+    PurchaseId, ReferralId, SurveyId,
 };
 use crate::interaction::{check_network, Interaction};
 use crate::journey::{
@@ -108,6 +109,21 @@ pub(crate) struct State {
     pub playbook_runs: Vec<PlaybookRun>,
     pub playbook_run_ix: Map<PlaybookRunId, u32>,
     pub runs_by_customer: Map<CustomerId, Vec<u32>>,
+    pub feedback: FeedbackSettings,
+    pub survey_templates: BTreeMap<String, SurveyTemplate>,
+    pub surveys: Vec<Survey>,
+    pub survey_ix: Map<SurveyId, u32>,
+    pub surveys_by_customer: Map<CustomerId, Vec<u32>>,
+    /// Per customer position: the stage it was registered in and when it
+    /// first became a customer (KPI facts the record does not keep).
+    pub customer_facts: Vec<CustomerFacts>,
+}
+
+/// What KPIs need to know about a customer's past.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CustomerFacts {
+    pub registered_as: crate::customer::Lifecycle,
+    pub converted_at: Option<DateTime<Utc>>,
 }
 
 fn add_holder(map: &mut Map<Box<str>, Holders>, key: &str, pos: u32) {
@@ -451,6 +467,13 @@ impl State {
             | (EntityRef::Opportunity(_) | EntityRef::Purchase(_) | EntityRef::Referral(_), _) => {
                 self.check_journey(ev)
             }
+            (
+                EntityRef::Workspace,
+                EventPayload::SurveyDefined { .. }
+                | EventPayload::SurveyRemoved { .. }
+                | EventPayload::FeedbackConfigured { .. },
+            )
+            | (EntityRef::Survey(_), _) => self.check_feedback(ev),
             (EntityRef::Workspace, p) => self.check_sla_config(p),
             (entity, p) => Err(format!(
                 "a {} event cannot concern {entity:?}",
@@ -518,6 +541,10 @@ impl State {
                 self.names.set(pos, names);
                 let tier_id = self.intern_tier(tier.as_deref());
                 self.customer_tier.push(tier_id);
+                self.customer_facts.push(CustomerFacts {
+                    registered_as: *lifecycle,
+                    converted_at: None,
+                });
                 self.customers.push(Customer {
                     id: *id,
                     kind: *kind,
@@ -604,6 +631,13 @@ impl State {
             | (EntityRef::Opportunity(_) | EntityRef::Purchase(_) | EntityRef::Referral(_), _) => {
                 self.apply_journey(ev, log_pos);
             }
+            (
+                EntityRef::Workspace,
+                EventPayload::SurveyDefined { .. }
+                | EventPayload::SurveyRemoved { .. }
+                | EventPayload::FeedbackConfigured { .. },
+            )
+            | (EntityRef::Survey(_), _) => self.apply_feedback(ev),
             (EntityRef::Workspace, p) => self.apply_sla_config(p),
             _ => {}
         }
@@ -696,7 +730,17 @@ impl State {
                     }
                 }
             }
-            EventPayload::LifecycleChanged { to, .. } => self.customers[p].lifecycle = *to,
+            EventPayload::LifecycleChanged { to, .. } => {
+                self.customers[p].lifecycle = *to;
+                if matches!(
+                    to,
+                    crate::customer::Lifecycle::Customer | crate::customer::Lifecycle::Loyal
+                ) {
+                    if let Some(f) = self.customer_facts.get_mut(p) {
+                        f.converted_at.get_or_insert(at);
+                    }
+                }
+            }
             EventPayload::TierChanged { to, .. } => {
                 self.customers[p].tier.clone_from(to);
                 let id = self.intern_tier(to.as_deref());

@@ -1,0 +1,367 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! KPIs: the shared hand-computed cases (`fixtures/kpi_cases.json`, written by
+//! `fixtures/gen_kpi_cases.py`, where each expected value is worked out in a
+//! comment; also run by the Python and JavaScript tests), and properties:
+//! KPIs of a replayed log equal the live workspace's, KPI queries change
+//! nothing, grouped counts add up to the ungrouped ones.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use clientcare::*;
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn fixture() -> Value {
+    serde_json::from_str(include_str!("fixtures/kpi_cases.json")).unwrap()
+}
+
+fn time(v: &Value) -> DateTime<Utc> {
+    v.as_str().unwrap().parse().unwrap()
+}
+
+/// Runs the fixture's steps ("$S1" is the first survey sent).
+fn world() -> Workspace {
+    let mut ws = Workspace::with_seed(1);
+    for step in fixture()["steps"].as_array().unwrap() {
+        let mut cmd = step["command"].clone();
+        if cmd["survey"] == "$S1" {
+            let first = ws.surveys(&SurveyFilter::default()).unwrap()[0].id;
+            cmd["survey"] = Value::String(first.to_string());
+        }
+        let meta = Meta::system(time(&step["at"]));
+        ws.execute(meta, Command::from_json(&cmd).unwrap())
+            .unwrap_or_else(|e| panic!("{step}: {e}"));
+    }
+    ws
+}
+
+fn close(a: &Value, b: &Value) -> bool {
+    match (a.as_f64(), b.as_f64()) {
+        (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(1.0),
+        _ => a == b,
+    }
+}
+
+#[test]
+fn every_kpi_matches_the_hand_computed_cases() {
+    let ws = world();
+    let fx = fixture();
+    let mut seen = std::collections::BTreeSet::new();
+    for case in fx["queries"].as_array().unwrap() {
+        let name = case["kpi"].as_str().unwrap();
+        seen.insert(name.to_owned());
+        let q: KpiQuery = serde_json::from_value(case["query"].clone()).unwrap();
+        let rows = ws.kpi(name, &q).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let got = serde_json::to_value(&rows).unwrap();
+        let got = got.as_array().unwrap();
+        let want = case["expect"].as_array().unwrap();
+        let ctx = format!("{name} {}", case["query"]);
+        assert_eq!(got.len(), want.len(), "{ctx}: got {got:#?}");
+        for (g, w) in got.iter().zip(want) {
+            for field in ["kpi", "group", "measure", "unit", "sample_size"] {
+                assert_eq!(g[field], w[field], "{ctx}: {field} of {g}");
+            }
+            for field in ["value", "numerator", "denominator"] {
+                assert!(
+                    close(&g[field], &w[field]),
+                    "{ctx}: {field} of {g}, want {w}"
+                );
+            }
+        }
+    }
+    for k in KPI_NAMES {
+        assert!(seen.contains(*k), "no hand-computed case for {k}");
+    }
+    for case in fx["errors"].as_array().unwrap() {
+        let q: KpiQuery = serde_json::from_value(case["query"].clone()).unwrap();
+        let err = ws.kpi(case["kpi"].as_str().unwrap(), &q).unwrap_err();
+        assert_eq!(err.code(), case["code"].as_str().unwrap(), "{case}: {err}");
+    }
+}
+
+#[test]
+fn dashboard_is_every_kpi_but_cohorts_and_refuses_grouping() {
+    let ws = world();
+    let fx = fixture();
+    let range = &fx["queries"][0]["query"];
+    let q: KpiQuery = serde_json::from_value(range.clone()).unwrap();
+    let d = ws.dashboard(&q).unwrap();
+    let mut names: Vec<&str> = d.rows.iter().map(|r| r.kpi).collect();
+    names.dedup();
+    let want: Vec<&str> = KPI_NAMES
+        .iter()
+        .copied()
+        .filter(|k| *k != "cohort_retention")
+        .collect();
+    assert_eq!(names, want);
+    // The dashboard's rows are the single KPIs' rows.
+    for k in &want {
+        let single = ws.kpi(k, &q).unwrap();
+        let part: Vec<&KpiRow> = d.rows.iter().filter(|r| r.kpi == *k).collect();
+        assert_eq!(part.len(), single.len(), "{k}");
+        for (a, b) in part.iter().zip(&single) {
+            assert_eq!(*a, b);
+        }
+    }
+    let json = serde_json::to_value(&d).unwrap();
+    assert!(json["rows"][0]["sample_size"].is_u64());
+    let err = ws
+        .dashboard(&q.clone().grouped(GroupBy::Agent))
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+}
+
+#[test]
+fn kpis_of_a_replayed_log_equal_the_live_ones() {
+    let ws = world();
+    let copy = Workspace::import_jsonl(&ws.export_jsonl(), Box::new(SeededIds::new(9))).unwrap();
+    let q = KpiQuery::new(
+        Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+        Utc.with_ymd_and_hms(2026, 4, 1, 0, 0, 0).unwrap(),
+    );
+    assert_eq!(ws.dashboard(&q).unwrap(), copy.dashboard(&q).unwrap());
+    for by in GroupBy::ALL {
+        for k in KPI_NAMES {
+            let q = q.clone().grouped(*by);
+            assert_eq!(ws.kpi(k, &q).ok(), copy.kpi(k, &q).ok(), "{k} by {by}");
+        }
+    }
+}
+
+#[test]
+fn week_and_month_groups_use_the_time_zone() {
+    let ws = world();
+    let mut q = KpiQuery::new(
+        Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap(),
+        Utc.with_ymd_and_hms(2026, 3, 9, 0, 0, 0).unwrap(),
+    )
+    .grouped(GroupBy::Week);
+    let groups = |ws: &Workspace, q: &KpiQuery| {
+        ws.kpi("complaint_volume", q)
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.group, r.value))
+            .collect::<Vec<_>>()
+    };
+    // K5 arrived Sun 2026-03-01 20:00Z: ISO week 9 in UTC, but Monday 03:00
+    // (week 10) in Ho Chi Minh City.
+    assert_eq!(
+        groups(&ws, &q),
+        vec![
+            ("2026-W09".into(), Some(1.0)),
+            ("2026-W10".into(), Some(4.0))
+        ]
+    );
+    q.time_zone = Some("Asia/Ho_Chi_Minh".into());
+    assert_eq!(groups(&ws, &q), vec![("2026-W10".into(), Some(5.0))]);
+    q.group_by = Some(GroupBy::Month);
+    assert_eq!(groups(&ws, &q), vec![("2026-03".into(), Some(5.0))]);
+}
+
+#[test]
+fn survey_rules_late_duplicate_range_and_consent() {
+    let mut ws = world();
+    let at = Utc.with_ymd_and_hms(2026, 3, 10, 9, 0, 0).unwrap();
+    let c1: CustomerId = "00000000-0000-7000-8000-c00000000001".parse().unwrap();
+    let c2: CustomerId = "00000000-0000-7000-8000-c00000000002".parse().unwrap();
+    let send = |customer, kind, channel| {
+        Command::SendSurvey(SendSurvey {
+            id: None,
+            customer,
+            kind,
+            template: None,
+            channel,
+            link: None,
+            agent: None,
+            response_days: None,
+        })
+    };
+    let before = ws.clone();
+    let err = ws
+        .execute(Meta::system(at), send(c2, SurveyKind::Csat, Channel::Email))
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid_input", "{err}");
+    assert!(err.to_string().contains("consent"), "{err}");
+    assert_eq!(ws, before);
+    let out = ws
+        .execute(Meta::system(at), send(c1, SurveyKind::Nps, Channel::Email))
+        .unwrap();
+    let Some(EntityRef::Survey(id)) = out.created else {
+        panic!("no survey created")
+    };
+    let answer = |score| {
+        Command::AnswerSurvey(AnswerSurvey {
+            survey: id,
+            score: Some(score),
+            answers: Default::default(),
+            comment: None,
+            answered_at: None,
+        })
+    };
+    for bad in [-1, 11] {
+        let before = ws.clone();
+        let err = ws.execute(Meta::system(at), answer(bad)).unwrap_err();
+        assert_eq!(err.code(), "invalid_input");
+        assert_eq!(ws, before);
+    }
+    ws.execute(Meta::system(at + Duration::hours(1)), answer(8))
+        .unwrap();
+    let before = ws.clone();
+    let err = ws
+        .execute(Meta::system(at + Duration::hours(2)), answer(10))
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid_transition", "{err}");
+    assert_eq!(ws, before);
+    assert_eq!(ws.survey(id).unwrap().score, Some(8));
+    assert_eq!(ws.survey(id).unwrap().status, SurveyStatus::Answered);
+}
+
+#[test]
+fn custom_answers_are_checked_against_the_template() {
+    let mut ws = world();
+    let at = Utc.with_ymd_and_hms(2026, 3, 10, 9, 0, 0).unwrap();
+    let c3: CustomerId = "00000000-0000-7000-8000-c00000000003".parse().unwrap();
+    let out = ws
+        .execute(
+            Meta::system(at),
+            Command::SendSurvey(SendSurvey {
+                id: None,
+                customer: c3,
+                kind: SurveyKind::Custom,
+                template: Some("visit".into()),
+                channel: Channel::Email,
+                link: None,
+                agent: None,
+                response_days: None,
+            }),
+        )
+        .unwrap();
+    let Some(EntityRef::Survey(id)) = out.created else {
+        panic!()
+    };
+    let try_answer = |ws: &mut Workspace, answers: Value| {
+        let cmd = serde_json::json!({"type": "answer_survey", "survey": id, "answers": answers});
+        let before = ws.clone();
+        let r = ws.execute(Meta::system(at), Command::from_json(&cmd).unwrap());
+        if r.is_err() {
+            assert_eq!(*ws, before);
+        }
+        r.map_err(|e| e.to_string())
+    };
+    for (bad, field) in [
+        (serde_json::json!({"liked": ["staff"]}), "answers.overall"),
+        (serde_json::json!({"overall": 6}), "answers.overall"),
+        (serde_json::json!({"overall": "good"}), "answers.overall"),
+        (
+            serde_json::json!({"overall": 4, "liked": ["cake"]}),
+            "answers.liked",
+        ),
+        (serde_json::json!({"overall": 4, "mood": "ok"}), "answers"),
+    ] {
+        let err = try_answer(&mut ws, bad.clone()).unwrap_err();
+        assert!(err.contains(field), "{bad}: {err}");
+    }
+    try_answer(&mut ws, serde_json::json!({"overall": 5, "liked": "price"})).unwrap();
+    let s = ws.survey(id).unwrap();
+    assert_eq!(s.score, Some(5));
+    assert_eq!(
+        s.answers.get("liked"),
+        Some(&AnswerValue::Choices(vec!["price".into()]))
+    );
+}
+
+#[test]
+fn a_playbook_survey_step_sends_its_survey_when_done() {
+    let mut ws = world();
+    let at = Utc.with_ymd_and_hms(2026, 3, 10, 9, 0, 0).unwrap();
+    let c3: CustomerId = "00000000-0000-7000-8000-c00000000003".parse().unwrap();
+    let define = serde_json::json!({"type": "define_playbook", "key": "after-sale", "steps": [
+        {"kind": "survey", "subject": "How is the chair?", "offset_days": 7, "channel": "email",
+         "purpose": "feedback", "survey": "nps"}]});
+    ws.execute(Meta::system(at), Command::from_json(&define).unwrap())
+        .unwrap();
+    // A survey on a non-survey step, or an unknown survey, is refused.
+    for (kind, survey) in [("advice", "nps"), ("survey", "nope")] {
+        let bad = serde_json::json!({"type": "define_playbook", "key": "x", "steps": [
+            {"kind": kind, "subject": "s", "offset_days": 1, "channel": "email", "survey": survey}]});
+        let err = ws
+            .execute(Meta::system(at), Command::from_json(&bad).unwrap())
+            .unwrap_err();
+        assert_eq!(err.code(), "invalid_input");
+    }
+    let buy = serde_json::json!({"type": "record_purchase", "customer": c3, "channel": "in_person",
+        "description": "Chair", "amount": {"amount_minor": 1000, "currency": "VND"}});
+    ws.execute(Meta::system(at), Command::from_json(&buy).unwrap())
+        .unwrap();
+    let run = &ws.playbook_runs_of(c3).unwrap()[0];
+    let fu = run.steps[0].follow_up.unwrap();
+    let n = ws.survey_count();
+    ws.execute(
+        Meta::system(at + Duration::days(7)),
+        Command::CompleteFollowUp(CompleteFollowUp {
+            follow_up: fu,
+            outcome: None,
+        }),
+    )
+    .unwrap();
+    assert_eq!(ws.survey_count(), n + 1);
+    let s = ws
+        .surveys(&SurveyFilter {
+            customer: Some(c3),
+            ..Default::default()
+        })
+        .unwrap()
+        .into_iter()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(s.kind, SurveyKind::Nps);
+    assert!(matches!(
+        s.link,
+        Some(SurveyLink::PlaybookStep { step: 0, .. })
+    ));
+    // A custom survey cannot be removed while a playbook step sends it.
+    let uses = serde_json::json!({"type": "define_playbook", "key": "visit-check", "steps": [
+        {"kind": "survey", "subject": "Visit survey", "offset_days": 1, "channel": "email", "survey": "visit"}]});
+    ws.execute(Meta::system(at), Command::from_json(&uses).unwrap())
+        .unwrap();
+    let before = ws.clone();
+    let err = ws
+        .execute(
+            Meta::system(at),
+            Command::RemoveSurvey(RemoveSurvey {
+                key: "visit".into(),
+            }),
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "conflict", "{err}");
+    assert_eq!(ws, before);
+}
+
+fn arb_day() -> impl Strategy<Value = i64> {
+    0i64..20
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    /// Grouped counts add up to the ungrouped ones, and a KPI query changes nothing.
+    #[test]
+    fn grouped_volumes_add_up(days in proptest::collection::vec(arb_day(), 1..12), by in 0usize..9) {
+        let mut ws = world();
+        let c1: CustomerId = "00000000-0000-7000-8000-c00000000001".parse().unwrap();
+        let start = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+        for (i, d) in days.iter().enumerate() {
+            let at = start + Duration::days(*d) + Duration::minutes(i as i64);
+            let cmd = serde_json::json!({"type": "open_complaint", "customer": c1, "channel": "sms",
+                "subject": format!("p{i}"), "category": if i % 2 == 0 { "a" } else { "b" }});
+            ws.execute(Meta::system(at), Command::from_json(&cmd).unwrap()).unwrap();
+        }
+        let q = KpiQuery::new(start, start + Duration::days(15));
+        let before = ws.clone();
+        let total = ws.kpi("complaint_volume", &q).unwrap()[0].sample_size;
+        let by = GroupBy::ALL[by];
+        let parts: u64 = ws.kpi("complaint_volume", &q.clone().grouped(by)).unwrap()
+            .iter().map(|r| r.sample_size).sum();
+        prop_assert_eq!(total, parts);
+        prop_assert_eq!(&ws, &before);
+    }
+}
