@@ -365,3 +365,45 @@ proptest! {
         prop_assert_eq!(&ws, &before);
     }
 }
+
+#[test]
+fn csat_on_resolve_asks_once_per_complaint_and_only_with_consent() {
+    let mut ws = world();
+    let at = Utc.with_ymd_and_hms(2026, 3, 10, 9, 0, 0).unwrap();
+    let c1: CustomerId = "00000000-0000-7000-8000-c00000000001".parse().unwrap();
+    let c2: CustomerId = "00000000-0000-7000-8000-c00000000002".parse().unwrap();
+    let run = |ws: &mut Workspace, min: i64, cmd: Value| {
+        ws.execute(
+            Meta::system(at + Duration::minutes(min)),
+            Command::from_json(&cmd).unwrap(),
+        )
+        .unwrap()
+    };
+    let n = ws.survey_count();
+    for (customer, expect) in [(c1, 1), (c2, 0)] {
+        let before = ws.survey_count();
+        let k = ws
+            .open_complaint(
+                Meta::system(at),
+                OpenComplaint::new(customer, Channel::Email, "Again"),
+            )
+            .unwrap();
+        run(
+            &mut ws,
+            1,
+            serde_json::json!({"type": "resolve_complaint", "complaint": k, "category": "fixed"}),
+        );
+        run(
+            &mut ws,
+            2,
+            serde_json::json!({"type": "reopen_complaint", "complaint": k}),
+        );
+        run(
+            &mut ws,
+            3,
+            serde_json::json!({"type": "resolve_complaint", "complaint": k, "category": "fixed"}),
+        );
+        assert_eq!(ws.survey_count() - before, expect, "{customer}");
+    }
+    assert_eq!(ws.survey_count(), n + 1);
+}

@@ -9,7 +9,7 @@
 use chrono::{DateTime, NaiveDate, SecondsFormat, TimeDelta, Utc};
 use clientcare::{
     Agenda, AttrValue, Complaint, Customer, Error, FollowUp, Interaction, Opportunity, PlaybookRun,
-    Purchase, Referral, RunProgress, SlaAlert, SlaStatus,
+    Purchase, Referral, RunProgress, SlaAlert, SlaStatus, Survey,
 };
 use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
@@ -956,5 +956,15 @@ pub(crate) fn run_progress_to_py<'py>(
         steps.append(item)?;
     }
     d.set_item("steps", steps)?;
+    Ok(d)
+}
+
+/// A survey as a dict: `sent_at`, `expires_at` and `answered_at` as aware
+/// datetimes; answers as int, str or list of str.
+pub(crate) fn survey_to_py<'py>(py: Python<'py>, s: &Survey) -> PyResult<Bound<'py, PyDict>> {
+    let d = to_py_dict(py, s)?;
+    d.set_item("sent_at", s.sent_at)?;
+    d.set_item("expires_at", s.expires_at)?;
+    d.set_item("answered_at", s.answered_at)?;
     Ok(d)
 }

@@ -10,9 +10,11 @@ mod complaint;
 mod convert;
 mod customer;
 mod errors;
+mod feedback;
 mod followup;
 mod interaction;
 mod journey;
+mod kpi;
 mod sla;
 mod workspace;
 
@@ -20,8 +22,8 @@ use pyo3::prelude::*;
 
 /// Customer care (CRM) domain core: event-sourced customers, agents,
 /// interactions, complaints and SLAs, sales pipelines, purchases, loyalty,
-/// referrals, follow-ups and after-sales playbooks. Import `clientcare`, not
-/// this module.
+/// referrals, follow-ups, after-sales playbooks, feedback surveys and KPIs.
+/// Import `clientcare`, not this module.
 #[pymodule]
 #[pyo3(name = "_native")]
 fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -31,5 +33,6 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(followup::parse_rrule, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("FORMAT_VERSION", clientcare::FORMAT_VERSION)?;
+    m.add("KPI_NAMES", kpi::kpi_names(m.py())?)?;
     Ok(())
 }

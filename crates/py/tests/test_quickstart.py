@@ -114,3 +114,16 @@ def test_complaints_quick_start_runs(source: str, capsys: pytest.CaptureFixture[
     assert capsys.readouterr().out.splitlines() == [
         "invalid_transition open ['in_progress', 'waiting_on_customer', 'resolve', 'cancel', 'merge']"
     ]
+
+
+def surveys_python_block(markdown: str) -> str | None:
+    # The first Python block of the "## Surveys and KPIs" section, not beyond it.
+    m = re.search(r"^## Surveys and KPIs[^\n]*\n(?:(?!^## ).)*?^```python[ \t]*\n(.*?)^```", markdown, re.S | re.M)
+    return m.group(1) if m else None
+
+
+def test_readme_surveys_and_kpis_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    code = surveys_python_block((REPO / "README.md").read_text(encoding="utf-8"))
+    assert code is not None, "README.md has a Python block in its '## Surveys and KPIs' section"
+    exec(compile(code, "README.md", "exec"), {"__name__": "surveys"})
+    assert capsys.readouterr().out.splitlines() == ["invalid_transition answered", "1.0 1.0 1.0"]

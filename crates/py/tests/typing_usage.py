@@ -303,6 +303,52 @@ if runs:
     ws.cancel_playbook_run(run["id"], "x", at=at)
 ws.remove_playbook("after-sale", at=at)
 
+# feedback surveys
+ws.record_consent(duc, channel="email", purpose="feedback", granted=True, source="web", at=at)
+ws.configure_feedback(csat_on_resolve=True, response_days=7, at=at)
+fb: clientcare.FeedbackSettings = ws.feedback_settings()
+fb_days: int = fb["response_days"]
+questions: list[clientcare.Question] = [
+    {"key": "overall", "text": "Hài lòng?", "kind": "scale", "min": 1, "max": 5, "measures": "csat", "required": True},
+    {"key": "liked", "text": "Thích gì?", "kind": "choice", "options": ["staff", "price"], "multiple": True},
+    {"key": "note", "text": "Góp ý?", "kind": "text"},
+]
+ws.define_survey("visit", questions, title="Sau chuyến thăm", at=at)
+templates: list[clientcare.SurveyTemplate] = ws.survey_templates()
+first_q: clientcare.Question = templates[0]["questions"][0]
+sid: str = ws.send_survey(
+    duc, "custom", "email", template="visit", link={"kind": "purchase", "id": pid}, agent=mai,
+    response_days=3, id=None, at=at, actor=mai,
+)
+csat_id: str = ws.send_survey(duc, "csat", "email", link={"kind": "playbook_step", "run": rid, "step": 0})
+ws.answer_survey(sid, answers={"overall": 4, "liked": ["staff"], "note": "ổn"}, comment="x", answered_at=at, at=at)
+ws.answer_survey(csat_id, score=5)
+sv: clientcare.Survey = ws.survey(sid)
+sv_status: clientcare.SurveyStatus = sv["status"]
+sv_kind: clientcare.SurveyKind = sv["kind"]
+sv_score: int | None = sv["score"]
+sv_answer: clientcare.AnswerValue = sv["answers"]["liked"]
+sv_link: clientcare.SurveyLink | None = sv["link"]
+sv_answered: datetime | None = sv["answered_at"]
+svs: list[clientcare.Survey] = ws.surveys(
+    customer=duc, kinds=["csat", "nps"], statuses="answered", sent_from=at, sent_to=at + timedelta(days=1)
+)
+ws.remove_survey("visit", at=at)
+
+# KPIs
+names: tuple[clientcare.KpiName, ...] = clientcare.KPI_NAMES
+kpi_rows: list[clientcare.KpiRow] = ws.kpi(
+    "csat", from_=at, to=at + timedelta(days=7), group_by="agent", time_zone="Asia/Ho_Chi_Minh",
+    active_days=30, backlog_at=at, cohort_months=6,
+)
+kpi_value: float | None = kpi_rows[0]["value"]
+kpi_n: int = kpi_rows[0]["sample_size"]
+for kpi_name in clientcare.KPI_NAMES:
+    ws.kpi(kpi_name, from_=at, to=at + timedelta(days=7))
+dash: clientcare.Dashboard = ws.dashboard(from_=at, to=at + timedelta(days=7), time_zone="UTC")
+dash_from: datetime = dash["from"]
+dash_rows: list[clientcare.KpiRow] = dash["rows"]
+
 try:
     ws.register_customer("X", at=at)
 except clientcare.ConflictError as e:
@@ -341,3 +387,15 @@ ws.define_playbook("p", [{"kind": "party", "subject": "x", "offset_days": 1, "ch
 ws.configure_loyalty(tier_rules=[{"min_purchases": 2}])  # type: ignore[typeddict-item]
 ws.follow_up(fid)["no_such_key"]  # type: ignore[typeddict-item]
 clientcare.occurrences(recurrence, since="2026-11-02")  # type: ignore[arg-type]
+ws.send_survey(duc, "happiness", "email")  # type: ignore[arg-type]
+ws.send_survey(duc, "csat", "email", link={"kind": "ticket", "id": k})  # type: ignore[arg-type]
+ws.answer_survey(sid, score="5")  # type: ignore[arg-type]
+ws.answer_survey(sid, answers={"overall": 4.5})  # type: ignore[dict-item]
+ws.surveys(statuses=["lost"])  # type: ignore[list-item]
+ws.define_survey("s", [{"key": "q", "text": "?", "kind": "slider"}])  # type: ignore[typeddict-item]
+ws.survey(sid)["no_such_key"]  # type: ignore[typeddict-item]
+ws.kpi("happiness", from_=at, to=at)  # type: ignore[arg-type]
+ws.kpi("csat", from_=at, to=at, group_by="planet")  # type: ignore[arg-type]
+ws.kpi("csat", from_="2026-11-02", to=at)  # type: ignore[arg-type]
+ws.kpi("csat", to=at)  # type: ignore[call-arg]
+ws.dashboard(from_=at, to=at, group_by="agent")  # type: ignore[call-arg]

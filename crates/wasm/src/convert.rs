@@ -2,7 +2,8 @@
 //!
 //! JavaScript spells object keys in camelCase, the core's JSON in snake_case.
 //! Keys are converted recursively in both directions, except the keys of
-//! `attributes` maps, which are names the user chose. Enum values stay
+//! `attributes` and `answers` maps, which are names the user chose (attribute
+//! names, survey question keys). Enum values stay
 //! snake_case strings (`"in_person"`). Times go out as ISO 8601 strings and come
 //! in as `Date`s or ISO 8601 strings with a time-zone offset.
 
@@ -22,8 +23,14 @@ const MAX_DEPTH: usize = 32;
 const MAX_ITEMS: u32 = 1_000_000;
 /// Offending values are quoted in errors up to this many characters.
 const MAX_QUOTE: usize = 120;
-/// The key whose object value is a map of user-defined names.
-const ATTRIBUTES: &str = "attributes";
+/// The keys whose object value is a map of user-defined names: custom
+/// attributes, and the answers of a custom survey by question key.
+const NAME_MAPS: [&str; 2] = ["attributes", "answers"];
+
+/// Whether the object under `key` is keyed by user-defined names (kept as they are).
+fn is_name_map(key: &str) -> bool {
+    NAME_MAPS.contains(&key)
+}
 
 // ----- key case -----
 
@@ -62,7 +69,7 @@ pub(crate) fn snake(camel: &str) -> String {
 
 /// A field name of the core (`full_name`, `address.postal_code`) as
 /// JavaScript callers spell it (`fullName`, `address.postalCode`). The part
-/// after `attributes.` is a user-defined name and stays as it is.
+/// after `attributes.` or `answers.` is a user-defined name and stays as it is.
 pub(crate) fn js_field(core: &str) -> String {
     let mut out = String::with_capacity(core.len());
     let mut rest = core;
@@ -72,7 +79,7 @@ pub(crate) fn js_field(core: &str) -> String {
             out.push('.');
         }
         out.push_str(&camel(seg));
-        if seg == ATTRIBUTES && !tail.is_empty() {
+        if is_name_map(seg) && !tail.is_empty() {
             out.push('.');
             out.push_str(tail);
             break;
@@ -358,7 +365,7 @@ fn bigint(v: &JsValue, path: &str) -> JsResult<Value> {
 /// Converts a JavaScript value to JSON data with snake_case keys. `undefined`
 /// (at the top or as a property) means absent: `None`, or the key is left out.
 /// `path` is the JavaScript path for error messages; `verbatim` keeps the keys
-/// of this object as they are (an `attributes` map).
+/// of this object as they are (an `attributes` or `answers` map).
 fn to_value(v: &JsValue, path: &str, depth: usize, verbatim: bool) -> JsResult<Option<Value>> {
     if v.is_undefined() {
         return Ok(None);
@@ -427,7 +434,7 @@ fn to_value(v: &JsValue, path: &str, depth: usize, verbatim: bool) -> JsResult<O
                 let p = join(path, &key);
                 let item = prop(v, &key, path)?;
                 let name = if verbatim { key.clone() } else { snake(&key) };
-                let child_verbatim = !verbatim && name == ATTRIBUTES;
+                let child_verbatim = !verbatim && is_name_map(&name);
                 if let Some(x) = to_value(&item, &p, depth + 1, child_verbatim)? {
                     out.insert(name, x);
                 }
@@ -470,7 +477,7 @@ fn locate<'a>(
                 };
                 js = join(&js, &name);
                 at = at.and_then(|v| v.get(key.as_str()));
-                in_attributes = !in_attributes && key == ATTRIBUTES;
+                in_attributes = !in_attributes && is_name_map(key);
             }
             Segment::Enum { .. } | Segment::Unknown => {}
         }
@@ -561,7 +568,7 @@ pub(crate) fn args<T: DeserializeOwned>(named: &[(&str, &JsValue)]) -> JsResult<
     let mut map = Map::new();
     for (name, v) in named {
         let key = snake(name);
-        let verbatim = key == ATTRIBUTES;
+        let verbatim = is_name_map(&key);
         if let Some(x) = to_value(v, name, 0, verbatim)? {
             map.insert(key, x);
         }
@@ -708,15 +715,16 @@ struct Frame {
     object: bool,
     /// The next string in this object is a key.
     expect_key: bool,
-    /// This object's keys are user-defined names (an `attributes` map).
+    /// This object's keys are user-defined names (an `attributes` or `answers` map).
     verbatim: bool,
-    /// The last key of this object was `attributes`.
+    /// The last key of this object was `attributes` or `answers`.
     after_attributes: bool,
 }
 
 /// Renames the object keys of compact JSON text (as serde_json writes it)
-/// from snake_case to camelCase, except the keys of `attributes` maps. One
-/// pass over the text; strings other than keys are copied as they are.
+/// from snake_case to camelCase, except the keys of `attributes` and
+/// `answers` maps. One pass over the text; strings other than keys are copied
+/// as they are.
 pub(crate) fn camel_keys(json: &str) -> String {
     let bytes = json.as_bytes();
     let mut out = String::with_capacity(json.len());
@@ -758,7 +766,7 @@ pub(crate) fn camel_keys(json: &str) -> String {
                 if let Some(f) = stack.last_mut().filter(|f| f.object && f.expect_key) {
                     let key = &json[start..end];
                     f.expect_key = false;
-                    f.after_attributes = !f.verbatim && key == ATTRIBUTES;
+                    f.after_attributes = !f.verbatim && is_name_map(key);
                     if !f.verbatim && key.contains('_') {
                         out.push_str(&json[copied..start]);
                         out.push_str(&camel(key));
@@ -831,6 +839,7 @@ mod tests {
             "attributes.loyalty_points"
         );
         assert_eq!(js_field("email"), "email");
+        assert_eq!(js_field("answers.would_buy"), "answers.would_buy");
     }
 
     #[test]
@@ -857,6 +866,11 @@ mod tests {
             (
                 r#"[{"first_seq":1},{"attributes":null,"x_y":2}]"#,
                 r#"[{"firstSeq":1},{"attributes":null,"xY":2}]"#,
+            ),
+            // Survey answers are keyed by the question keys the user chose.
+            (
+                r#"{"answered_at":"x","answers":{"would_buy":["a_b"],"note":"n"},"sent_at":"y"}"#,
+                r#"{"answeredAt":"x","answers":{"would_buy":["a_b"],"note":"n"},"sentAt":"y"}"#,
             ),
             (r#""a_b""#, r#""a_b""#),
             (

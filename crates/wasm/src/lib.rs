@@ -5,17 +5,19 @@
 // One binding file per domain area: [`workspace`] (the class, the log,
 // generic commands), [`agent`], [`customer`], [`interaction`], [`complaint`],
 // [`sla`], [`journey`] (pipelines, opportunities, purchases, loyalty,
-// referrals, playbooks), [`followup`]; [`convert`] holds the value
-// conversions and [`errors`] the one error mapping.
+// referrals, playbooks), [`followup`], [`feedback`] (surveys), [`kpi`];
+// [`convert`] holds the value conversions and [`errors`] the one error mapping.
 
 pub mod agent;
 pub mod complaint;
 pub mod convert;
 pub mod customer;
 pub mod errors;
+pub mod feedback;
 pub mod followup;
 pub mod interaction;
 pub mod journey;
+pub mod kpi;
 pub mod sla;
 mod types;
 pub mod workspace;

@@ -183,7 +183,8 @@ export type EntityRef =
   | { kind: "purchase"; id: string }
   | { kind: "follow_up"; id: string }
   | { kind: "playbook_run"; id: string }
-  | { kind: "referral"; id: string };
+  | { kind: "referral"; id: string }
+  | { kind: "survey"; id: string };
 
 /** Fields a partial customer update changed: absent = unchanged, `null` = cleared. */
 export interface CustomerChanges {
@@ -316,7 +317,12 @@ export type EventPayload =
       /** With their follow-up, or why they were skipped. */
       steps: PlannedStep[];
     }
-  | { type: "playbook_run_ended"; status: RunStatus; reason: string };
+  | { type: "playbook_run_ended"; status: RunStatus; reason: string }
+  | { type: "survey_defined"; template: SurveyTemplate }
+  | { type: "survey_removed"; key: string }
+  | { type: "feedback_configured"; settings: FeedbackSettings }
+  | ({ type: "survey_sent" } & SurveySent)
+  | ({ type: "survey_answered" } & SurveyAnswered);
 
 /** One event of the log, with camelCase keys. */
 export interface EventJson {
@@ -521,7 +527,12 @@ export type Command =
   | ({ type: "reassign_follow_up" } & ReassignFollowUpInput)
   | ({ type: "define_playbook" } & PlaybookInput)
   | ({ type: "remove_playbook" } & RemovePlaybookInput)
-  | ({ type: "cancel_playbook_run" } & CancelPlaybookRunInput);
+  | ({ type: "cancel_playbook_run" } & CancelPlaybookRunInput)
+  | ({ type: "configure_feedback" } & FeedbackSettingsInput)
+  | ({ type: "define_survey" } & SurveyTemplateInput)
+  | ({ type: "remove_survey" } & RemoveSurveyInput)
+  | ({ type: "send_survey" } & SendSurveyInput)
+  | ({ type: "answer_survey" } & AnswerSurveyInput);
 
 /** The entity a command created. */
 export type CreatedRef =
@@ -532,7 +543,8 @@ export type CreatedRef =
   | { kind: "opportunity"; id: string }
   | { kind: "purchase"; id: string }
   | { kind: "follow_up"; id: string }
-  | { kind: "referral"; id: string };
+  | { kind: "referral"; id: string }
+  | { kind: "survey"; id: string };
 
 /** What a successful command did. */
 export interface Outcome {
@@ -1668,6 +1680,8 @@ export interface PlaybookStep {
   /** The channel; consent for it and `purpose` is checked. */
   channel: Channel;
   purpose: Purpose;
+  /** A survey step: the survey completing its follow-up sends (`"csat"`, `"nps"`, `"ces"` or a custom survey's key). */
+  survey?: string;
 }
 
 /** Which purchases start a playbook (empty or absent: any). */
@@ -1702,6 +1716,12 @@ export interface PlaybookStepInput {
   channel: Channel;
   /** `service` by default. */
   purpose?: Purpose;
+  /**
+   * Only for `survey` steps: the survey completing its follow-up sends on the
+   * step's channel, if the customer consents to feedback there then
+   * (`"csat"`, `"nps"`, `"ces"` or the key of a defined custom survey).
+   */
+  survey?: string | null;
 }
 
 export interface PlaybookConditionsInput {
@@ -1740,6 +1760,8 @@ export interface PlannedStep {
   followUp?: string;
   /** Why it was skipped (no follow-up then). */
   skipped?: string;
+  /** The survey its completion sends (survey steps). */
+  survey?: string;
 }
 
 /** A run of a playbook for one customer. */
@@ -1782,6 +1804,258 @@ export interface RunProgress {
   playbook: string;
   status: RunStatus;
   steps: StepProgress[];
+}
+
+// ----- feedback: surveys -----
+
+/** What a survey measures: a standard score, or a custom survey's questions. */
+export type SurveyKind = "csat" | "nps" | "ces" | "custom";
+/** A standard measure: CSAT 1-5, NPS 0-10, CES 1-7. */
+export type SurveyMeasure = "csat" | "nps" | "ces";
+/** Where a survey stands (`answered_late`: kept, not counted). */
+export type SurveyStatus = "sent" | "answered" | "answered_late";
+/** The kind of answer a question takes. */
+export type QuestionKind = "scale" | "choice" | "text";
+
+/** One question of a custom survey, as defined (normalised). */
+export type Question = { key: string; text: string; required: boolean } & (
+  | {
+      kind: "scale";
+      /** Lowest score (included). */
+      min: number;
+      /** Highest score (included). */
+      max: number;
+      /** The standard measure its answers count in (its range matches). */
+      measures?: SurveyMeasure;
+    }
+  | {
+      kind: "choice";
+      options: string[];
+      /** Several options may be picked (left out when not). */
+      multiple?: boolean;
+    }
+  | { kind: "text" }
+);
+
+/** A question as given to `defineSurvey`. */
+export type QuestionInput = {
+  /** The answer's key, unique in the survey (kept as written). */
+  key: string;
+  text: string;
+  /** An answer must include it (`false` by default). */
+  required?: boolean;
+} & (
+  | {
+      kind: "scale";
+      /** `min < max`, at most 100 steps. */
+      min: number;
+      max: number;
+      /** Feed a standard measure (at most one scale per survey): csat 1-5, nps 0-10, ces 1-7. */
+      measures?: SurveyMeasure | null;
+    }
+  | {
+      kind: "choice";
+      /** 2 to 50 distinct options. */
+      options: string[];
+      /** Several options may be picked (`false` by default). */
+      multiple?: boolean;
+    }
+  | { kind: "text" }
+);
+
+/** A custom survey, as defined (normalised). */
+export interface SurveyTemplate {
+  key: string;
+  title?: string;
+  /** In order. */
+  questions: Question[];
+}
+
+/** A custom survey as given to `defineSurvey` (a used key replaces that survey). */
+export interface SurveyTemplateInput {
+  /** Not `csat`, `nps`, `ces` or `custom`. */
+  key: string;
+  title?: string | null;
+  /** 1 to 50. */
+  questions: QuestionInput[];
+}
+
+export interface RemoveSurveyInput {
+  key: string;
+}
+
+/** Workspace-wide feedback settings. */
+export interface FeedbackSettings {
+  /** Resolving a complaint sends a CSAT survey on its channel (when the customer consents to feedback there). */
+  csatOnResolve: boolean;
+  /** Days a survey accepts answers; a later one is kept as late and not counted. */
+  responseDays: number;
+}
+
+/** The feedback settings as a whole: absent fields take their defaults (not their current values). */
+export interface FeedbackSettingsInput {
+  /** Send a CSAT survey on resolution; absent: unchanged (initially `false`). */
+  csatOnResolve?: boolean;
+  /** 1 to 365; absent: unchanged (initially 14). */
+  responseDays?: number;
+}
+
+/** What a survey is about: a complaint, interaction, purchase or playbook step of the same customer. */
+export type SurveyLink =
+  | { kind: "complaint"; id: string }
+  | { kind: "interaction"; id: string }
+  | { kind: "purchase"; id: string }
+  | { kind: "playbook_step"; run: string; /** 0-based. */ step: number };
+
+/** An answer to a custom question: a score (scale), a text or one option (choice), or several options. */
+export type AnswerValue = number | string | string[];
+
+/** A survey sent to a customer. Times are ISO 8601 strings. */
+export interface Survey {
+  id: string;
+  customer: string;
+  kind: SurveyKind;
+  /** The custom survey's questions as sent (custom only). */
+  template?: SurveyTemplate;
+  channel: Channel;
+  link: SurveyLink | null;
+  /** The agent whose work it rates. */
+  agent: string | null;
+  sentAt: string;
+  /** Answers after this instant are late. */
+  expiresAt: string;
+  status: SurveyStatus;
+  /** The score: CSAT, NPS, CES, or a custom survey's `measures` scale. */
+  score: number | null;
+  /** By question key (custom surveys); multiple-choice answers are lists in the options' order. */
+  answers: Record<string, AnswerValue>;
+  comment: string | null;
+  answeredAt: string | null;
+}
+
+/** A survey to send: CSAT, NPS or CES (their built-in question), or a custom survey by `template` key. */
+export type SendSurveyInput = {
+  /** Use this id instead of a new one (for sync); must be unused. */
+  id?: string | null;
+  /** An active customer. */
+  customer: string;
+  /** It goes out on this channel; the customer must consent to feedback there. */
+  channel: Channel;
+  link?: SurveyLink | null;
+  /** The agent whose work it rates (by default the complaint's assignee or the interaction's agent). */
+  agent?: string | null;
+  /** Days it accepts answers (1 to 365; the settings' `responseDays` by default). */
+  responseDays?: number | null;
+} & (
+  | { kind: SurveyMeasure; template?: null }
+  | { kind: "custom"; /** The key of a survey defined with `defineSurvey`. */ template: string }
+);
+
+export interface AnswerSurveyInput {
+  survey: string;
+  /** CSAT 1-5, NPS 0-10, CES 1-7 (whole numbers); not for custom surveys. */
+  score?: number | null;
+  /** Custom surveys: by question key, each required question included. */
+  answers?: Record<string, AnswerValue>;
+  comment?: string | null;
+  /** When the customer answered (`opts.at` by default; not before it was sent). */
+  answeredAt?: DateInput | null;
+}
+
+/** Filters of `surveys`; all given ones must hold (an empty list: any). */
+export interface SurveyFilter {
+  customer?: string | null;
+  kinds?: SurveyKind[];
+  statuses?: SurveyStatus[];
+  /** Sent at or after. */
+  sentFrom?: DateInput | null;
+  /** Sent before. */
+  sentTo?: DateInput | null;
+}
+
+/** The payload fields of `survey_sent`. */
+export interface SurveySent {
+  customer: string;
+  kind: SurveyKind;
+  /** The custom survey's questions as sent (custom only). */
+  template?: SurveyTemplate;
+  channel: Channel;
+  link?: SurveyLink;
+  agent?: string;
+  expiresAt: string;
+}
+
+/** The payload fields of `survey_answered`. */
+export interface SurveyAnswered {
+  score?: number;
+  answers?: Record<string, AnswerValue>;
+  comment?: string;
+  answeredAt: string;
+  /** Answered after it expired: kept, not counted. */
+  late: boolean;
+}
+
+// ----- KPIs -----
+
+/** The KPIs (definitions: docs/kpi.md), in dashboard order. */
+export type KpiName =
+  | "first_response_time" | "resolution_time" | "sla_compliance" | "first_contact_resolution"
+  | "reopen_rate" | "escalation_rate" | "backlog" | "complaint_volume"
+  | "csat" | "nps" | "ces" | "survey_response_rate"
+  | "lead_conversion" | "win_rate" | "sales_cycle" | "weighted_pipeline" | "pipeline_velocity" | "lost_reasons"
+  | "repeat_purchase_rate" | "retention" | "cohort_retention"
+  | "follow_up_on_time" | "referral_conversion";
+/** What to group KPI records by (not every KPI supports every grouping). */
+export type GroupBy = "agent" | "team" | "channel" | "category" | "priority" | "tier" | "day" | "week" | "month";
+
+/** The range of a KPI query, `[from, to)`, and its grouping. */
+export interface KpiQuery {
+  /** Start (included). */
+  from: DateInput;
+  /** End (excluded), after `from`; records are taken as of this instant. */
+  to: DateInput;
+  /** One set of rows per group. */
+  groupBy?: GroupBy | null;
+  /** IANA zone of day, week and month groups and of cohorts (UTC by default). */
+  timeZone?: string | null;
+  /** Retention: days of look-back that make a customer active (1 to 3660, 90 by default). */
+  activeDays?: number | null;
+  /** Backlog: the instant it is counted at (`to` by default). */
+  backlogAt?: DateInput | null;
+  /** Cohort retention: months followed after the first purchase (at most 120, 12 by default). */
+  cohortMonths?: number | null;
+}
+
+/** The range of `dashboard` (ungrouped). */
+export type DashboardQuery = Omit<KpiQuery, "groupBy">;
+
+/** One value of a KPI with the counts behind it; a list of rows is a table. */
+export interface KpiRow {
+  kpi: KpiName;
+  /** `"all"` without grouping; `"(none)"` for records without the dimension. */
+  group: string;
+  /** What the value is (`median`, `rate`, a lost reason, ...). */
+  measure: string;
+  /** `null` when there is nothing to measure. */
+  value: number | null;
+  /** A ratio's numerator (a rate's hits, a mean's sum). */
+  numerator: number | null;
+  /** A ratio's denominator (a rate's base, a mean's count). */
+  denominator: number | null;
+  /** How many records the value is computed from. */
+  sampleSize: number;
+  /** `seconds`, `days`, `ratio` (0 to 1), `score`, `count`, or a currency code (money in minor units). */
+  unit: string;
+}
+
+/** The headline KPIs at once. */
+export interface Dashboard {
+  /** ISO 8601. */
+  from: string;
+  /** ISO 8601. */
+  to: string;
+  /** Every KPI's rows but cohort retention, in `kpiNames()` order. */
+  rows: KpiRow[];
 }
 
 /** The stable error codes. */

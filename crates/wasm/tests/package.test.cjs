@@ -52,6 +52,16 @@ test("README complaints and SLA example runs against the package", () => {
   assert.equal(out.trim(), "invalid_transition open in_progress,waiting_on_customer,resolve,cancel,merge");
 });
 
+test("README surveys and KPIs example runs against the package", () => {
+  const text = fs.readFileSync(README, "utf8");
+  const section = text.split(/^## Surveys and KPIs[^\n]*$/m)[1];
+  assert.ok(section, "README.md has a '## Surveys and KPIs' section");
+  const m = /^```(?:js|javascript|cjs)[^\n]*\n([\s\S]*?)^```/m.exec(section.split(/^## /m)[0]);
+  assert.ok(m, "the surveys section has a ```js block");
+  const out = run(project(), "surveys.cjs", m[1]);
+  assert.equal(out.trim(), "invalid_transition answered\n1 1 1");
+});
+
 test("quick start fixture (the README's code) runs against the package", () => {
   const source = fs.readFileSync(path.join(__dirname, "fixtures", "quickstart.cjs"), "utf8");
   assert.equal(run(project(), "quickstart.cjs", source).trim(), "4 events");

@@ -186,7 +186,7 @@ for (const ev of events) {
 const command: Command = { type: "tag_customer", customer: duc, tags: ["x"] };
 const outcome: Outcome = ws.execute(command, { at: "2026-11-02T10:00:00+07:00" });
 if (outcome.created !== null) {
-  const kind: "agent" | "customer" | "interaction" | "complaint" | "opportunity" | "purchase" | "follow_up" | "referral" =
+  const kind: "agent" | "customer" | "interaction" | "complaint" | "opportunity" | "purchase" | "follow_up" | "referral" | "survey" =
     outcome.created.kind;
   // @ts-expect-error: a playbook run is never created by a command of its own
   const notCreated: "playbook_run" = outcome.created.kind;
@@ -733,3 +733,187 @@ const parsedRule: RuleSpec = parseRrule("FREQ=WEEKLY;BYDAY=MO");
 // @ts-expect-error: a limit is a number
 occurrences({ start: "2026-11-01T10:00:00", timeZone: "UTC" }, { limit: "3" });
 void [preview, parsedRule];
+
+// ----- feedback: surveys -----
+
+import {
+  kpiNames,
+  type AnswerSurveyInput,
+  type AnswerValue,
+  type Dashboard,
+  type DashboardQuery,
+  type FeedbackSettings,
+  type GroupBy,
+  type KpiName,
+  type KpiQuery,
+  type KpiRow,
+  type Question,
+  type SendSurveyInput,
+  type Survey,
+  type SurveyFilter,
+  type SurveyKind,
+  type SurveyLink,
+  type SurveyStatus,
+  type SurveyTemplate,
+  type SurveyTemplateInput,
+} from "clientcare";
+
+ws.configureFeedback({ csatOnResolve: true, responseDays: 7 }, { at });
+ws.configureFeedback({});
+// @ts-expect-error: days are a number
+ws.configureFeedback({ responseDays: "7" });
+// @ts-expect-error: keys are camelCase
+ws.configureFeedback({ csat_on_resolve: true });
+const fbSettings: FeedbackSettings = ws.feedbackSettings();
+const csatOnResolve: boolean = fbSettings.csatOnResolve;
+const responseDays: number = fbSettings.responseDays;
+
+const visitSurvey: SurveyTemplateInput = {
+  key: "visit",
+  title: "After the visit",
+  questions: [
+    { key: "overall", text: "How was it?", kind: "scale", min: 1, max: 5, measures: "csat", required: true },
+    { key: "liked", text: "What did you like?", kind: "choice", options: ["staff", "price"], multiple: true },
+    { key: "note", text: "Anything else?", kind: "text" },
+  ],
+};
+ws.defineSurvey(visitSurvey, { at });
+// @ts-expect-error: not a question kind
+ws.defineSurvey({ key: "x", questions: [{ key: "q", text: "Q?", kind: "stars" }] });
+// @ts-expect-error: a scale needs min and max
+ws.defineSurvey({ key: "x", questions: [{ key: "q", text: "Q?", kind: "scale" }] });
+// @ts-expect-error: a choice needs its options
+ws.defineSurvey({ key: "x", questions: [{ key: "q", text: "Q?", kind: "choice" }] });
+// @ts-expect-error: only csat, nps and ces are measures
+ws.defineSurvey({ key: "x", questions: [{ key: "q", text: "Q?", kind: "scale", min: 1, max: 5, measures: "custom" }] });
+ws.removeSurvey("visit", { at });
+const templates: SurveyTemplate[] = ws.surveyTemplates();
+const question: Question | undefined = templates[0]?.questions[0];
+if (question?.kind === "scale") {
+  const range: [number, number] = [question.min, question.max];
+  void range;
+} else if (question?.kind === "choice") {
+  const options: string[] = question.options;
+  void options;
+}
+
+const csatId: string = ws.sendSurvey({ customer: duc, kind: "csat", channel: "email", link: { kind: "complaint", id: cid } }, { at });
+ws.sendSurvey({ customer: duc, kind: "custom", template: "visit", channel: "sms", agent: mai, responseDays: 30 });
+ws.sendSurvey({ customer: duc, kind: "nps", channel: "email", link: { kind: "playbook_step", run: "r", step: 1 } });
+const sendInput: SendSurveyInput = { customer: duc, kind: "ces", channel: "email", link: { kind: "interaction", id: call } };
+ws.sendSurvey(sendInput);
+// @ts-expect-error: a custom survey names its template
+ws.sendSurvey({ customer: duc, kind: "custom", channel: "email" });
+// @ts-expect-error: templates are for custom surveys
+ws.sendSurvey({ customer: duc, kind: "csat", template: "visit", channel: "email" });
+// @ts-expect-error: not a survey kind
+ws.sendSurvey({ customer: duc, kind: "happiness", channel: "email" });
+// @ts-expect-error: the channel is required
+ws.sendSurvey({ customer: duc, kind: "csat" });
+// @ts-expect-error: a playbook step link has a run and a step
+ws.sendSurvey({ customer: duc, kind: "csat", channel: "email", link: { kind: "playbook_step", id: "r" } });
+
+const answer: AnswerSurveyInput = { survey: csatId, score: 5, comment: "Tốt", answeredAt: "2026-11-02T10:00:00Z" };
+ws.answerSurvey(answer, { at });
+ws.answerSurvey({ survey: csatId, answers: { overall: 4, liked: ["staff"], note: "ok", "Ý kiến": "tốt" } });
+// @ts-expect-error: an answer is a number, a string or a list of strings
+ws.answerSurvey({ survey: csatId, answers: { overall: true } });
+// @ts-expect-error: the survey is required
+ws.answerSurvey({ score: 5 });
+
+const survey: Survey = ws.survey(csatId);
+const surveyKind: SurveyKind = survey.kind;
+const surveyStatus: SurveyStatus = survey.status;
+const surveyScore: number | null = survey.score;
+const surveyLink: SurveyLink | null = survey.link;
+const linkedComplaint: string | null = surveyLink?.kind === "complaint" ? surveyLink.id : null;
+const answerValue: AnswerValue | undefined = survey.answers["overall"];
+const asked: Question[] | undefined = survey.template?.questions;
+const expiresAt: string = survey.expiresAt;
+// @ts-expect-error: a survey is sent, answered or answered late
+const badSurveyStatus: "expired" = survey.status;
+const filter: SurveyFilter = { customer: duc, kinds: ["csat", "custom"], statuses: ["answered_late"], sentFrom: at, sentTo: "2026-12-01T00:00:00Z" };
+const surveys: Survey[] = ws.surveys(filter);
+ws.surveys();
+// @ts-expect-error: not a survey status
+ws.surveys({ statuses: ["open"] });
+
+const feedbackCommands: Command[] = [
+  { type: "configure_feedback", csatOnResolve: true },
+  { type: "define_survey", ...visitSurvey },
+  { type: "remove_survey", key: "visit" },
+  { type: "send_survey", customer: duc, kind: "custom", template: "visit", channel: "email" },
+  { type: "answer_survey", survey: csatId, score: 3 },
+];
+// @ts-expect-error: answer_survey needs its survey
+const badAnswer: Command = { type: "answer_survey", score: 3 };
+const surveyOutcome: Outcome = ws.execute({ type: "send_survey", customer: duc, kind: "nps", channel: "email" });
+if (surveyOutcome.created?.kind === "survey") {
+  const newSurvey: string = surveyOutcome.created.id;
+  void newSurvey;
+}
+ws.definePlaybook({ key: "pb", steps: [{ kind: "survey", subject: "KS", offsetDays: 7, channel: "sms", purpose: "feedback", survey: "nps" }] });
+const stepSurvey: string | undefined = ws.playbooks()[0]?.steps[0]?.survey;
+const plannedSurvey: string | undefined = ws.playbookRunsOf(duc)[0]?.steps[0]?.survey;
+for (const ev of ws.events()) {
+  switch (ev.payload.type) {
+    case "survey_sent": {
+      const expires: string = ev.payload.expiresAt;
+      const kind: SurveyKind = ev.payload.kind;
+      const link: SurveyLink | undefined = ev.payload.link;
+      void [expires, kind, link];
+      break;
+    }
+    case "survey_answered": {
+      const late: boolean = ev.payload.late;
+      const score: number | undefined = ev.payload.score;
+      void [late, score];
+      break;
+    }
+    case "survey_defined": {
+      const key: string = ev.payload.template.key;
+      void key;
+      break;
+    }
+    case "feedback_configured": {
+      const days: number = ev.payload.settings.responseDays;
+      void days;
+      break;
+    }
+    default:
+      break;
+  }
+  if (ev.entity.kind === "survey") {
+    const surveyEntity: string = ev.entity.id;
+    void surveyEntity;
+  }
+}
+void [csatOnResolve, responseDays, surveyKind, surveyStatus, surveyScore, linkedComplaint, answerValue, asked, expiresAt];
+void [badSurveyStatus, surveys, feedbackCommands, badAnswer, stepSurvey, plannedSurvey];
+
+// ----- KPIs -----
+
+const names: KpiName[] = kpiNames();
+const kpiQuery: KpiQuery = { from: at, to: "2026-12-01T00:00:00Z", groupBy: "agent", timeZone: "Asia/Ho_Chi_Minh" };
+const rows: KpiRow[] = ws.kpi("csat", kpiQuery);
+ws.kpi("retention", { from: at, to: at, activeDays: 30, backlogAt: at, cohortMonths: 6 });
+// @ts-expect-error: not a KPI
+ws.kpi("happiness", kpiQuery);
+// @ts-expect-error: the range is required
+ws.kpi("csat", { from: at });
+// @ts-expect-error: not a grouping
+ws.kpi("csat", { from: at, to: at, groupBy: "planet" });
+// @ts-expect-error: keys are camelCase
+ws.kpi("csat", { from: at, to: at, time_zone: "UTC" });
+const kpiRow: KpiRow | undefined = rows[0];
+const kpiValue: number | null | undefined = kpiRow?.value;
+const sampleSize: number | undefined = kpiRow?.sampleSize;
+const rowKpi: KpiName | undefined = kpiRow?.kpi;
+const grouping: GroupBy = "month";
+const dashQuery: DashboardQuery = { from: at, to: at, timeZone: "UTC" };
+const dashboard: Dashboard = ws.dashboard(dashQuery);
+const dashFrom: string = dashboard.from;
+const dashRows: KpiRow[] = dashboard.rows;
+// @ts-expect-error: the dashboard is ungrouped
+ws.dashboard({ from: at, to: at, groupBy: "agent" });
+void [names, kpiValue, sampleSize, rowKpi, grouping, dashFrom, dashRows];

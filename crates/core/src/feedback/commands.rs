@@ -18,8 +18,17 @@ use std::collections::{BTreeMap, BTreeSet};
 
 type Pending = Vec<(EntityRef, EventPayload)>;
 
-/// Sets the feedback settings (every field; absent ones take their default).
-pub type ConfigureFeedback = FeedbackSettings;
+/// Changes the feedback settings; absent fields keep their current value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigureFeedback {
+    /// Send a CSAT survey when a complaint is resolved (default false).
+    #[serde(default)]
+    pub csat_on_resolve: Option<bool>,
+    /// Days a survey accepts answers, 1 to 365 (default 14).
+    #[serde(default)]
+    pub response_days: Option<u32>,
+}
 
 /// Removes a custom survey (surveys already sent keep their questions).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,13 +102,20 @@ fn check_days(field: &str, days: u32) -> Result<u32> {
 }
 
 pub(crate) fn decide_configure(state: &State, cmd: ConfigureFeedback) -> Result<Pending> {
-    check_days("response_days", cmd.response_days)?;
-    if cmd == state.feedback {
+    let cur = &state.feedback;
+    let settings = FeedbackSettings {
+        csat_on_resolve: cmd.csat_on_resolve.unwrap_or(cur.csat_on_resolve),
+        response_days: check_days(
+            "response_days",
+            cmd.response_days.unwrap_or(cur.response_days),
+        )?,
+    };
+    if settings == *cur {
         return Ok(Vec::new());
     }
     Ok(vec![(
         EntityRef::Workspace,
-        EventPayload::FeedbackConfigured { settings: cmd },
+        EventPayload::FeedbackConfigured { settings },
     )])
 }
 
@@ -125,8 +141,11 @@ fn normalize_question(i: usize, q: Question, keys: &mut BTreeSet<String>) -> Res
         Error::invalid_input(at(f), v, format!("only {kinds} questions take {f}"))
     };
     if q.kind != QuestionKind::Scale {
-        if let Some(m) = q.min.or(q.max) {
+        if let Some(m) = q.min {
             return Err(misplaced("min", m.to_string(), "scale"));
+        }
+        if let Some(m) = q.max {
+            return Err(misplaced("max", m.to_string(), "scale"));
         }
         if let Some(m) = q.measures {
             return Err(misplaced("measures", m.to_string(), "scale"));
@@ -266,18 +285,21 @@ pub(crate) fn decide_remove(state: &State, cmd: RemoveSurvey) -> Result<Pending>
             remedy: "a step of this playbook sends the survey; change the playbook first".into(),
         });
     }
-    if let Some(r) = state.playbook_runs.iter().find(|r| {
-        r.ended.is_none()
-            && r.steps
-                .iter()
-                .any(|s| s.follow_up.is_some() && used(&s.survey))
-    }) {
+    let open = |f: Option<crate::id::FollowUpId>| {
+        f.and_then(|f| state.follow_up(f).ok())
+            .is_some_and(|f| f.status == crate::followup::FollowUpStatus::Open)
+    };
+    if let Some(r) = state
+        .playbook_runs
+        .iter()
+        .find(|r| r.ended.is_none() && r.steps.iter().any(|s| used(&s.survey) && open(s.follow_up)))
+    {
         return Err(Error::Conflict {
             field: "key".into(),
             value: key.to_owned(),
             holder_entity: "playbook_run",
             holder: r.id.to_string(),
-            remedy: "a running playbook step still sends the survey; cancel the run or wait until it ends".into(),
+            remedy: "an open step of this run still sends the survey; complete or cancel the step, or cancel the run".into(),
         });
     }
     Ok(vec![(
@@ -417,8 +439,9 @@ pub(crate) fn decide_send(
     ))
 }
 
-/// The CSAT request a resolution sends when the settings ask for it and the
-/// customer consents to feedback on the complaint's channel (none otherwise).
+/// The CSAT request a resolution sends when the settings ask for it, the
+/// customer consents to feedback on the complaint's channel and no CSAT
+/// survey was sent for this complaint before (none otherwise).
 pub(crate) fn csat_on_resolve(
     state: &State,
     meta: &Meta,
@@ -432,7 +455,15 @@ pub(crate) fn csat_on_resolve(
     let consents = state
         .customer(c.customer)
         .is_ok_and(|cu| !cu.archived && cu.has_consent(c.channel, Purpose::Feedback));
-    if !consents {
+    // One CSAT request per complaint: a complaint resolved again after a
+    // reopen does not ask twice.
+    let asked = state.surveys_by_customer.get(&c.customer).is_some_and(|v| {
+        v.iter().any(|&p| {
+            let s = &state.surveys[p as usize];
+            s.kind == SurveyKind::Csat && s.link == Some(SurveyLink::Complaint { id: complaint })
+        })
+    });
+    if !consents || asked {
         return Ok(Vec::new());
     }
     let cmd = SendSurvey {
@@ -463,7 +494,7 @@ fn score_in(field: &str, score: i64, (min, max): (i64, i64)) -> Result<i64> {
 fn check_answer(q: &Question, v: AnswerValue) -> Result<AnswerValue> {
     let field = format!("answers.{}", q.key);
     let bad = |v: &AnswerValue, what: &str| {
-        Error::invalid_input(field.clone(), format!("{v:?}"), what.to_owned())
+        Error::invalid_input(field.clone(), v.to_string(), what.to_owned())
     };
     let options = &q.options;
     match (q.kind, v) {
@@ -535,11 +566,7 @@ pub(crate) fn decide_answer(state: &State, meta: &Meta, cmd: AnswerSurvey) -> Re
             entity: "survey",
             id: cmd.survey.to_string(),
             action: "answer".into(),
-            current: format!(
-                "{} (at {}); the first answer counts, record later remarks as an interaction",
-                s.status,
-                s.answered_at.map(iso).unwrap_or_default()
-            ),
+            current: s.status.as_str().into(),
             allowed: Vec::new(),
         });
     }
@@ -697,20 +724,12 @@ pub(crate) fn survey_for_step(
         return Ok(Vec::new());
     };
     let r = state.playbook_run(run)?;
-    let Some(key) = r
-        .steps
-        .iter()
-        .find(|s| s.index == step)
-        .and_then(|s| s.survey.as_deref())
-    else {
+    let Some(planned) = r.steps.iter().find(|s| s.index == step) else {
         return Ok(Vec::new());
     };
-    let channel = state
-        .playbooks
-        .iter()
-        .find(|p| p.key == r.playbook)
-        .and_then(|p| p.steps.get(step as usize))
-        .map_or(crate::model::Channel::Email, |s| s.channel);
+    let (Some(key), Some(channel)) = (planned.survey.as_deref(), planned.channel) else {
+        return Ok(Vec::new());
+    };
     let consents = state
         .customer(r.customer)
         .is_ok_and(|c| !c.archived && c.has_consent(channel, Purpose::Feedback));

@@ -139,8 +139,9 @@ pub enum SurveyLink {
     },
 }
 
-/// One answer to a custom question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One answer to a custom question: in JSON a whole number (a scale), a
+/// string (text or one choice) or a list of strings (several choices).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum AnswerValue {
     /// A scale score.
@@ -149,6 +150,50 @@ pub enum AnswerValue {
     Text(String),
     /// Several choices.
     Choices(Vec<String>),
+}
+
+impl std::fmt::Display for AnswerValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AnswerValue::Score(x) => write!(f, "{x}"),
+            AnswerValue::Text(t) => f.write_str(t),
+            AnswerValue::Choices(c) => write!(f, "[{}]", c.join(", ")),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for AnswerValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = AnswerValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a whole number (a scale), a text (text or one choice) or a list of texts (choices)")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<AnswerValue, E> {
+                Ok(AnswerValue::Score(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<AnswerValue, E> {
+                i64::try_from(v)
+                    .map(AnswerValue::Score)
+                    .map_err(|_| E::custom("the score is too large"))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<AnswerValue, E> {
+                Ok(AnswerValue::Text(v.to_owned()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<AnswerValue, A::Error> {
+                let mut out = Vec::new();
+                while let Some(s) = seq.next_element::<String>()? {
+                    out.push(s);
+                }
+                Ok(AnswerValue::Choices(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// The payload of `survey_sent`.

@@ -149,6 +149,10 @@ pub struct PlannedStep {
     /// The survey its completion sends (survey steps).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub survey: Option<String>,
+    /// The channel the survey goes out on (survey steps: the step's channel
+    /// when the run started, so redefining the playbook changes nothing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
 }
 
 /// A run of a playbook for one customer.
@@ -429,6 +433,7 @@ pub(crate) fn start_runs(
                     kind: step.kind,
                     follow_up: None,
                     survey: step.survey.clone(),
+                    channel: step.survey.as_ref().map(|_| step.channel),
                     skipped: Some(format!(
                         "no {} consent on {}",
                         step.purpose.as_str(),
@@ -443,6 +448,7 @@ pub(crate) fn start_runs(
                     kind: step.kind,
                     follow_up: None,
                     survey: step.survey.clone(),
+                    channel: step.survey.as_ref().map(|_| step.channel),
                     skipped: Some("no working day found for the offset".into()),
                 });
                 continue;
@@ -457,6 +463,7 @@ pub(crate) fn start_runs(
                 follow_up: Some(fu),
                 skipped: None,
                 survey: step.survey.clone(),
+                channel: step.survey.as_ref().map(|_| step.channel),
             });
             scheduled.push((
                 EntityRef::FollowUp(fu),

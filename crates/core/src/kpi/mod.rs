@@ -331,7 +331,7 @@ impl Workspace {
     pub fn kpi(&self, name: &str, query: &KpiQuery) -> Result<Vec<KpiRow>> {
         let Some(&kpi) = KPI_NAMES.iter().find(|k| **k == name) else {
             return Err(Error::invalid_input(
-                "kpi",
+                "name",
                 name,
                 format!("unknown KPI; expected one of: {}", KPI_NAMES.join(", ")),
             ));

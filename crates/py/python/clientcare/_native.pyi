@@ -7,6 +7,7 @@ from typing import Any, ClassVar, Final, final
 from clientcare._types import (
     Agenda,
     Agent,
+    AnswerValue,
     AttrValue,
     Board,
     BulkResult,
@@ -24,13 +25,18 @@ from clientcare._types import (
     Customer,
     CustomerKind,
     CustomerPage,
+    Dashboard,
     Direction,
     EscalationRule,
     Event,
+    FeedbackSettings,
     FollowUp,
     FollowUpKind,
     FollowUpLinks,
     Interaction,
+    KpiGroupBy,
+    KpiName,
+    KpiRow,
     Lifecycle,
     LoyaltySettings,
     Money,
@@ -46,6 +52,7 @@ from clientcare._types import (
     Purchase,
     PurchaseItem,
     Purpose,
+    Question,
     RecurrenceSpec,
     Referral,
     ResolutionMode,
@@ -57,6 +64,11 @@ from clientcare._types import (
     SlaStatus,
     Source,
     Stage,
+    Survey,
+    SurveyKind,
+    SurveyLink,
+    SurveyStatus,
+    SurveyTemplate,
     Targets,
     TierRule,
     TimelinePage,
@@ -70,6 +82,7 @@ __all__ = [
     "FORMAT_VERSION",
     "InvalidInputError",
     "InvalidTransitionError",
+    "KPI_NAMES",
     "NotFoundError",
     "Workspace",
     "__version__",
@@ -80,6 +93,8 @@ __all__ = [
 __version__: Final[str]
 FORMAT_VERSION: Final[int]
 """Version of the event JSON format this build writes and reads."""
+KPI_NAMES: Final[tuple[KpiName, ...]]
+"""Every KPI ``Workspace.kpi`` computes, in dashboard order."""
 
 def occurrences(
     recurrence: RecurrenceSpec,
@@ -843,3 +858,97 @@ class Workspace:
     def playbook_run(self, id: str) -> PlaybookRun: ...
     def playbook_progress(self, id: str) -> RunProgress: ...
     def playbook_runs_of(self, customer: str) -> list[PlaybookRun]: ...
+
+    # feedback surveys
+    def configure_feedback(
+        self,
+        *,
+        csat_on_resolve: bool | None = None,
+        response_days: int | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Change the feedback settings (omitted ones keep their current value)."""
+    def feedback_settings(self) -> FeedbackSettings: ...
+    def define_survey(
+        self,
+        key: str,
+        questions: Iterable[Question],
+        *,
+        title: str | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Define (or replace, by key) a custom survey."""
+    def remove_survey(
+        self,
+        key: str,
+        *,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None: ...
+    def survey_templates(self) -> list[SurveyTemplate]: ...
+    def send_survey(
+        self,
+        customer: str,
+        kind: SurveyKind,
+        channel: Channel,
+        *,
+        template: str | None = None,
+        link: SurveyLink | None = None,
+        agent: str | None = None,
+        response_days: int | None = None,
+        id: str | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> str:
+        """Send a survey (the customer must consent to feedback on ``channel``); returns its id."""
+    def answer_survey(
+        self,
+        survey: str,
+        *,
+        score: int | None = None,
+        answers: Mapping[str, AnswerValue] | None = None,
+        comment: str | None = None,
+        answered_at: datetime | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Record the (one) answer; after ``expires_at`` it is kept as answered_late."""
+    def survey(self, id: str) -> Survey: ...
+    def surveys(
+        self,
+        *,
+        customer: str | None = None,
+        kinds: Iterable[SurveyKind] | SurveyKind | None = None,
+        statuses: Iterable[SurveyStatus] | SurveyStatus | None = None,
+        sent_from: datetime | None = None,
+        sent_to: datetime | None = None,
+    ) -> list[Survey]:
+        """Surveys matching all filters, in the order sent."""
+
+    # KPIs
+    def kpi(
+        self,
+        name: KpiName,
+        *,
+        from_: datetime,
+        to: datetime,
+        group_by: KpiGroupBy | None = None,
+        time_zone: str | None = None,
+        active_days: int | None = None,
+        backlog_at: datetime | None = None,
+        cohort_months: int | None = None,
+    ) -> list[KpiRow]:
+        """One KPI over ``[from_, to)`` as flat rows (``pandas.DataFrame(rows)``)."""
+    def dashboard(
+        self,
+        *,
+        from_: datetime,
+        to: datetime,
+        time_zone: str | None = None,
+        active_days: int | None = None,
+        backlog_at: datetime | None = None,
+        cohort_months: int | None = None,
+    ) -> Dashboard:
+        """Every KPI but cohort retention over ``[from_, to)``, ungrouped."""

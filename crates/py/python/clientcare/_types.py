@@ -116,6 +116,45 @@ RunStatus = Literal["active", "completed", "cancelled", "stopped"]
 StepStatus = Literal["scheduled", "done", "cancelled", "skipped"]
 """Where one step of a playbook run stands."""
 
+SurveyKind = Literal["csat", "nps", "ces", "custom"]
+"""What a survey measures: CSAT (1-5), NPS (0-10), CES (1-7), or a custom survey's questions."""
+
+SurveyMeasure = Literal["csat", "nps", "ces"]
+"""A standard measure a custom survey's scale question can feed."""
+
+SurveyStatus = Literal["sent", "answered", "answered_late"]
+"""Where a survey stands (a late answer is kept but not counted)."""
+
+KpiName = Literal[
+    "first_response_time",
+    "resolution_time",
+    "sla_compliance",
+    "first_contact_resolution",
+    "reopen_rate",
+    "escalation_rate",
+    "backlog",
+    "complaint_volume",
+    "csat",
+    "nps",
+    "ces",
+    "survey_response_rate",
+    "lead_conversion",
+    "win_rate",
+    "sales_cycle",
+    "weighted_pipeline",
+    "pipeline_velocity",
+    "lost_reasons",
+    "repeat_purchase_rate",
+    "retention",
+    "cohort_retention",
+    "follow_up_on_time",
+    "referral_conversion",
+]
+"""A KPI (``clientcare.KPI_NAMES`` lists them in dashboard order; definitions in ``docs/kpi.md``)."""
+
+KpiGroupBy = Literal["agent", "team", "channel", "category", "priority", "tier", "day", "week", "month"]
+"""What KPI records can be grouped by (not every KPI supports every grouping)."""
+
 
 class Money(TypedDict):
     """An amount in integer minor units and an ISO 4217 currency code."""
@@ -337,6 +376,7 @@ class _EntityRef(TypedDict):
         "follow_up",
         "playbook_run",
         "referral",
+        "survey",
     ]
 
 
@@ -851,10 +891,15 @@ class _PlaybookStep(TypedDict):
 
 
 class PlaybookStep(_PlaybookStep, total=False):
-    """One step of a playbook: a follow-up ``offset_days`` after the purchase."""
+    """One step of a playbook: a follow-up ``offset_days`` after the purchase.
+
+    A ``survey`` step may name the survey its completion sends: ``"csat"``,
+    ``"nps"``, ``"ces"`` or the key of a custom survey.
+    """
 
     business_days: bool
     purpose: Purpose
+    survey: str
 
 
 class PlaybookConditions(TypedDict, total=False):
@@ -885,10 +930,12 @@ class _PlannedStep(TypedDict):
 
 
 class PlannedStep(_PlannedStep, total=False):
-    """A step of a run as planned: its follow-up, or why it was skipped."""
+    """A step of a run as planned: its follow-up, or why it was skipped, and
+    the survey completing it sends."""
 
     follow_up: str
     skipped: str
+    survey: str
 
 
 class RunEnd(TypedDict):
@@ -929,3 +976,145 @@ class RunProgress(TypedDict):
     playbook: str
     status: RunStatus
     steps: List[StepProgress]
+
+
+# ----- feedback surveys
+
+
+class FeedbackSettings(TypedDict):
+    """Workspace-wide feedback settings."""
+
+    csat_on_resolve: bool
+    response_days: int
+
+
+class _ScaleQuestion(TypedDict):
+    key: str
+    text: str
+    kind: Literal["scale"]
+    min: int
+    max: int
+
+
+class ScaleQuestion(_ScaleQuestion, total=False):
+    """A whole-number score from ``min`` to ``max``; ``measures`` makes it count
+    in CSAT (1-5), NPS (0-10) or CES (1-7)."""
+
+    measures: SurveyMeasure
+    required: bool
+
+
+class _ChoiceQuestion(TypedDict):
+    key: str
+    text: str
+    kind: Literal["choice"]
+    options: List[str]
+
+
+class ChoiceQuestion(_ChoiceQuestion, total=False):
+    """One of ``options`` (several when ``multiple``)."""
+
+    multiple: bool
+    required: bool
+
+
+class _TextQuestion(TypedDict):
+    key: str
+    text: str
+    kind: Literal["text"]
+
+
+class TextQuestion(_TextQuestion, total=False):
+    """A free-text answer."""
+
+    required: bool
+
+
+Question = Union[ScaleQuestion, ChoiceQuestion, TextQuestion]
+"""One question of a custom survey (read back, ``required`` is always present and
+``multiple`` only when true)."""
+
+
+class _SurveyTemplate(TypedDict):
+    key: str
+    questions: List[Question]
+
+
+class SurveyTemplate(_SurveyTemplate, total=False):
+    """A custom survey as returned by ``survey_templates``."""
+
+    title: str
+
+
+class RecordLink(TypedDict):
+    """A survey about a complaint, an interaction or a purchase."""
+
+    kind: Literal["complaint", "interaction", "purchase"]
+    id: str
+
+
+class PlaybookStepLink(TypedDict):
+    """A survey about a step of a playbook run (``step`` is 0-based)."""
+
+    kind: Literal["playbook_step"]
+    run: str
+    step: int
+
+
+SurveyLink = Union[RecordLink, PlaybookStepLink]
+"""What a survey is about."""
+
+AnswerValue = Union[int, str, List[str]]
+"""An answer to a custom question: a score, a text or one choice, or several choices."""
+
+
+class _Survey(TypedDict):
+    id: str
+    customer: str
+    kind: SurveyKind
+    channel: Channel
+    link: Optional[SurveyLink]
+    agent: Optional[str]
+    sent_at: _dt.datetime
+    expires_at: _dt.datetime
+    status: SurveyStatus
+    score: Optional[int]
+    answers: Dict[str, AnswerValue]
+    comment: Optional[str]
+    answered_at: Optional[_dt.datetime]
+
+
+class Survey(_Survey, total=False):
+    """A survey sent to a customer; ``template`` (the questions as sent) for custom ones.
+
+    ``score`` is what counts in CSAT, NPS or CES (for a custom survey, its
+    scale that ``measures`` one).
+    """
+
+    template: SurveyTemplate
+
+
+# ----- KPIs
+
+
+class KpiRow(TypedDict):
+    """One value of a KPI with the counts behind it; a list of rows is a table
+    (``pandas.DataFrame(rows)``).
+
+    ``group`` is ``"all"`` without grouping and ``"(none)"`` for records without
+    the dimension; ``unit`` is ``"seconds"``, ``"days"``, ``"ratio"`` (0 to 1),
+    ``"score"``, ``"count"`` or a currency code (money in minor units).
+    """
+
+    kpi: KpiName
+    group: str
+    measure: str
+    value: Optional[float]
+    numerator: Optional[float]
+    denominator: Optional[float]
+    sample_size: int
+    unit: str
+
+
+Dashboard = TypedDict("Dashboard", {"from": _dt.datetime, "to": _dt.datetime, "rows": List[KpiRow]})
+"""The headline KPIs over ``[from, to)``: every KPI but cohort retention, ungrouped."""
