@@ -2,13 +2,15 @@
 //!
 //! The main job, [`run_main_job`] (binary `hcmc-shop`): a month of a shop in
 //! Hồ Chí Minh City (see [`shop`]), with its complaints and their SLA (see
-//! [`care`]) and its sales and after-sales journey: pipelines, purchases,
-//! loyalty tiers, referrals, playbooks and follow-ups (see [`sales`]), is
-//! saved as a JSON Lines event log, reloaded with [`Workspace::import_jsonl`],
-//! checked equal to the original and summarised (see [`summary`]). The
+//! [`care`]), its sales and after-sales journey: pipelines, purchases,
+//! loyalty tiers, referrals, playbooks and follow-ups (see [`sales`]), and
+//! its surveys and their answers (see [`feedback`]), is saved as a JSON
+//! Lines event log, reloaded with [`Workspace::import_jsonl`], checked equal
+//! to the original and summarised, KPIs included (see [`summary`]). The
 //! binary and the integration test share this code.
 
 pub mod care;
+pub mod feedback;
 pub mod sales;
 pub mod shop;
 pub mod summary;

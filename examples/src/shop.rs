@@ -21,11 +21,14 @@
 //! worked through, and `tick` runs at the end of every business day. And the
 //! sales journey (see [`crate::sales`]): loyalty rules and tiers, pipelines,
 //! the old till's history carried over, after-sales playbooks, then leads,
-//! deals, purchases, referrals and follow-ups every day.
+//! deals, purchases, referrals and follow-ups every day. And feedback (see
+//! [`crate::feedback`]): CSAT on every resolution, an in-store survey, the
+//! old loyalty form's survey consents, then surveys and answers every day.
 //!
 //! Time only flows through explicit `at` values: the program never reads a clock.
 
 use crate::care::Care;
+use crate::feedback::{self, Feedback};
 use crate::sales::{self, Sales};
 use chrono::{DateTime, Duration, Utc};
 use clientcare::{
@@ -144,12 +147,20 @@ pub fn build_shop(cfg: &ShopConfig) -> Result<Shop, clientcare::Error> {
     //    The sales set-up: loyalty rules and tiers, the `b2b` pipeline.
     let mut sales = Sales::new(cfg, start, sim.staff.clone());
     sales::configure(&mut sim.ws, start)?;
+    //    The feedback settings (CSAT on resolve) and the in-store survey.
+    let mut feedback = Feedback::new(cfg, start);
+    feedback::configure(&mut sim.ws, start)?;
 
     // 3. Hand-written showcase records (Đức, his company An Phát, Élodie),
     //    then the customer base, imported in one bulk call.
     let (showcase, company, elodie) = sim.register_showcase(start)?;
     care.script_showcase(showcase, company, elodie);
+    feedback.script_showcase(showcase);
+    let before = sim.customers.len();
     let tiered = sim.import_customers(start, cfg)?;
+    //    Their answers on the old loyalty form: may the shop send surveys?
+    let imported = sim.customers[before..].to_vec();
+    feedback.import_consents(&mut sim.ws, start, &imported)?;
 
     // 4. People working for client companies.
     sim.link_people_to_companies(start + Duration::minutes(30), showcase, company)?;
@@ -181,9 +192,16 @@ pub fn build_shop(cfg: &ShopConfig) -> Result<Shop, clientcare::Error> {
         plan.sort_by_key(|(at, _)| *at);
         care.plan_day(&sim.ws, day, &sim.customers)?;
         sales.plan_day(day, &sim.customers);
+        feedback.plan_day(day);
+        let mut desks = Desks {
+            care: &mut care,
+            sales: &mut sales,
+            feedback: &mut feedback,
+        };
         for (at, happening) in plan {
-            // Complaints, deals and follow-ups happen in between, in time order.
-            sim.run_desks(&mut care, &mut sales, at)?;
+            // Complaints, deals, follow-ups and surveys happen in between,
+            // in time order.
+            sim.run_desks(&mut desks, at)?;
             let visit = match happening {
                 Happening::WalkIn => Some(sim.walk_in(at)?),
                 Happening::Contact => sim.random_contact(at)?,
@@ -195,17 +213,26 @@ pub fn build_shop(cfg: &ShopConfig) -> Result<Shop, clientcare::Error> {
             // A visit to the shop: a purchase at the counter, or a look around.
             if let Some((customer, seller, first)) = visit {
                 let at = at + Duration::minutes(1);
-                sales.visit(&mut sim.ws, at, customer, seller, first)?;
+                desks
+                    .sales
+                    .visit(&mut sim.ws, at, customer, seller, first)?;
             }
         }
         // 6. A customer asks to stop all contact.
         if archived.is_none() && (day == 19 || day + 1 == cfg.days) {
-            sim.run_desks(&mut care, &mut sales, close)?;
+            sim.run_desks(&mut desks, close)?;
             archived = Some(sim.archive_one(close)?);
         }
     }
     let end = start + Duration::days(i64::from(cfg.days));
-    sim.run_desks(&mut care, &mut sales, end)?;
+    sim.run_desks(
+        &mut Desks {
+            care: &mut care,
+            sales: &mut sales,
+            feedback: &mut feedback,
+        },
+        end,
+    )?;
     Ok(Shop {
         workspace: sim.ws,
         staff: sim.staff,
@@ -230,6 +257,13 @@ enum Happening {
     DucBuys,
     /// The shop calls Đức about the delivery.
     DucCalled,
+}
+
+/// The desks that work alongside the shop's own happenings.
+struct Desks<'a> {
+    care: &'a mut Care,
+    sales: &'a mut Sales,
+    feedback: &'a mut Feedback,
 }
 
 /// Working state of the simulation.
@@ -280,24 +314,29 @@ impl Sim {
         self.customers.push(id);
     }
 
-    /// Runs the care desk and the sales desk up to `until`, interleaved in
-    /// time order; the leads the sales desk registers join the customers.
+    /// Runs the care, sales and feedback desks up to `until`, interleaved in
+    /// time order (on a tie: care, then sales, then feedback); the leads the
+    /// sales desk registers join the customers.
     fn run_desks(
         &mut self,
-        care: &mut Care,
-        sales: &mut Sales,
+        desks: &mut Desks<'_>,
         until: DateTime<Utc>,
     ) -> Result<(), clientcare::Error> {
         loop {
-            let c = care.next_at().filter(|t| *t <= until);
-            let s = sales.next_at(&self.ws)?.filter(|t| *t <= until);
-            match (c, s) {
-                (None, None) => break,
-                (Some(c), Some(s)) if s < c => sales.run_until(&mut self.ws, &mut self.gen, s)?,
-                (Some(c), _) => care.run_until(&mut self.ws, c)?,
-                (None, Some(s)) => sales.run_until(&mut self.ws, &mut self.gen, s)?,
+            let c = desks.care.next_at().filter(|t| *t <= until);
+            let s = desks.sales.next_at(&self.ws)?.filter(|t| *t <= until);
+            let f = desks.feedback.next_at(&self.ws)?.filter(|t| *t <= until);
+            let Some(first) = [c, s, f].into_iter().flatten().min() else {
+                break;
+            };
+            if c == Some(first) {
+                desks.care.run_until(&mut self.ws, first)?;
+            } else if s == Some(first) {
+                desks.sales.run_until(&mut self.ws, &mut self.gen, first)?;
+            } else {
+                desks.feedback.run_until(&mut self.ws, first)?;
             }
-            for id in sales.take_new_customers() {
+            for id in desks.sales.take_new_customers() {
                 self.track(id);
             }
         }

@@ -1,12 +1,13 @@
 //! A readable summary of a workspace: counts, channels, busiest agents, one
 //! customer card with the latest entries of its timeline and its complaints,
-//! a search example, the complaints section (see [`complaints`]) and the
-//! sales and after-sales section (see [`journey`]).
+//! a search example, the complaints section (see [`complaints`]), the
+//! sales and after-sales section (see [`journey`]) and the feedback and KPI
+//! section (see [`kpis`]).
 
 use chrono::{DateTime, Utc};
 use clientcare::{
     Author, Channel, Customer, CustomerId, CustomerKind, Event, EventPayload, Lifecycle,
-    PageRequest, Workspace, MAX_PAGE,
+    PageRequest, SurveyFilter, SurveyKind, SurveyLink, SurveyStatus, Workspace, MAX_PAGE,
 };
 use clientcare_bench::calendar::TZ;
 use std::collections::BTreeMap;
@@ -14,8 +15,10 @@ use std::fmt;
 
 pub mod complaints;
 pub mod journey;
+pub mod kpis;
 pub use complaints::{format_money, summarize_complaints, ComplaintsSummary};
 pub use journey::{summarize_journey, JourneySummary};
+pub use kpis::{summarize_kpis, KpiSummary};
 
 /// What the summary shows about one customer.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,6 +98,8 @@ pub struct Summary {
     pub complaints: ComplaintsSummary,
     /// The sales and after-sales section.
     pub journey: JourneySummary,
+    /// The feedback and KPI section, over the log's period (its first event to the summary's instant).
+    pub kpis: KpiSummary,
     /// Events per payload type, most frequent first.
     pub by_event_type: Vec<(&'static str, usize)>,
 }
@@ -219,6 +224,27 @@ fn describe(ws: &Workspace, event: &Event) -> String {
             },
             consent.source
         ),
+        EventPayload::SurveySent(s) => {
+            let what = s
+                .template
+                .as_ref()
+                .map_or_else(|| s.kind.as_str().to_owned(), |t| t.key.clone());
+            format!("survey {what} sent on {}", s.channel.as_str())
+        }
+        EventPayload::SurveyAnswered(a) => {
+            let mut s = if a.late {
+                "survey answered late (not counted)".to_owned()
+            } else {
+                "survey answered".to_owned()
+            };
+            if let Some(score) = a.score {
+                s.push_str(&format!(": {score}"));
+            }
+            if let Some(c) = &a.comment {
+                s.push_str(&format!(" \"{c}\""));
+            }
+            s
+        }
         EventPayload::CustomerTagged { tags } => format!("tagged {}", tags.join(", ")),
         EventPayload::CustomerUntagged { tags } => format!("untagged {}", tags.join(", ")),
         EventPayload::MembershipAdded { membership } => format!(
@@ -275,6 +301,25 @@ fn complaint_line(
         .collect();
     if let Some(p) = &status.policy {
         s.push_str(&format!("; SLA {p}: {}", metrics.join(", ")));
+    }
+    // The CSAT survey its resolution sent, and the answer.
+    let filter = SurveyFilter {
+        customer: Some(c.customer),
+        kinds: vec![SurveyKind::Csat],
+        link: Some(SurveyLink::Complaint { id: c.id }),
+        ..SurveyFilter::default()
+    };
+    if let Some(survey) = ws.surveys(&filter)?.into_iter().next() {
+        match (survey.status, survey.score) {
+            (SurveyStatus::Answered, Some(score)) => s.push_str(&format!("; CSAT {score}/5")),
+            (SurveyStatus::AnsweredLate, Some(score)) => {
+                s.push_str(&format!("; CSAT {score}/5 (late, not counted)"));
+            }
+            _ => s.push_str("; CSAT survey unanswered"),
+        }
+        if let Some(comment) = &survey.comment {
+            s.push_str(&format!(" {comment:?}"));
+        }
     }
     Ok(s)
 }
@@ -353,8 +398,9 @@ fn search(ws: &Workspace, query: &str) -> SearchExample {
     }
 }
 
-/// Summarises `ws`, with `showcase`'s card, a search for each of `queries`
-/// and the complaints with their SLA figures at `at`.
+/// Summarises `ws`, with `showcase`'s card, a search for each of `queries`,
+/// the complaints with their SLA figures at `at`, and the KPIs from the
+/// log's first event to `at`.
 ///
 /// # Errors
 /// `not_found` when `showcase` is not a customer of `ws`.
@@ -441,6 +487,7 @@ pub fn summarize(
         searches: queries.iter().map(|q| search(ws, q)).collect(),
         complaints: summarize_complaints(ws, at)?,
         journey: summarize_journey(ws, at)?,
+        kpis: summarize_kpis(ws, kpis::log_start(ws, at), at)?,
         by_event_type,
     })
 }
@@ -538,6 +585,8 @@ impl fmt::Display for Summary {
         write!(f, "{}", self.complaints)?;
         writeln!(f)?;
         write!(f, "{}", self.journey)?;
+        writeln!(f)?;
+        write!(f, "{}", self.kpis)?;
         writeln!(f)?;
         let types: Vec<String> = self
             .by_event_type

@@ -182,6 +182,8 @@ fn small_shop_round_trips_and_summarises() {
         card.complaints
     );
     assert!(line.contains("resolution met"), "{line}");
+    // Đức accepted surveys on Zalo and answered the CSAT of his complaint.
+    assert!(line.contains("CSAT 5/5"), "{line}");
 
     // The sales journey: deals won and lost (with listed reasons), one
     // reopened and won, purchases with lines by channel and category.
@@ -255,6 +257,16 @@ fn small_shop_round_trips_and_summarises() {
     assert!(text.contains("escalations: "));
     assert!(text.contains("pipeline b2b"));
     assert!(text.contains("playbook noi-that-lon"));
+    assert!(text.contains("Feedback and KPIs"));
+    assert!(text.contains("CSAT by ISO week"));
+    let kpis = &s.kpis;
+    assert!(kpis.answered > 0 && kpis.late > 0, "{kpis}");
+    assert!(kpis.resolved.1 > 0 && kpis.resolved.2 > 0, "{kpis}");
+    assert_eq!(
+        kpis.dashboard.rows.len(),
+        job.summary.kpis.dashboard.rows.len()
+    );
+    assert!(kpis.row("csat", "rate").is_some_and(|r| r.sample_size > 0));
     assert!(text.contains("equal to the original"));
 }
 
@@ -326,5 +338,161 @@ fn the_story_is_valid_for_other_seeds() {
         let j = &s.journey;
         assert!(j.purchases > 0 && j.won > 0, "seed {seed}: {j}");
         assert!(j.steps("done") > 0 && j.steps("skipped") > 0, "seed {seed}");
+        assert!(
+            s.kpis.answered > 0 && s.kpis.late > 0,
+            "seed {seed}: {}",
+            s.kpis
+        );
     }
+}
+
+#[test]
+fn the_month_has_surveys_and_consistent_kpis() {
+    use clientcare::{
+        KpiQuery, Purpose, SurveyFilter, SurveyKind, SurveyLink, SurveyStatus, Workspace,
+    };
+    use clientcare_examples::summary::kpis::{period, summarize_kpis};
+
+    let cfg = ShopConfig::small();
+    let shop = build_shop(&cfg).unwrap();
+    let ws = &shop.workspace;
+    let all = ws.surveys(&SurveyFilter::default()).unwrap();
+    let with = |st: SurveyStatus| all.iter().filter(|s| s.status == st).count();
+
+    // Surveys went out (on resolve, by playbook steps, by the desk) and
+    // were answered, one of them after it expired (kept, not counted).
+    assert!(with(SurveyStatus::Answered) >= 5, "{all:?}");
+    assert!(with(SurveyStatus::AnsweredLate) >= 1, "no late answer");
+    assert!(with(SurveyStatus::Sent) >= 1);
+    for s in &all {
+        if s.status == SurveyStatus::AnsweredLate {
+            assert!(s.answered_at.is_some_and(|t| t > s.expires_at), "{s:?}");
+        }
+        // Only to customers who accept surveys on that channel.
+        let c = ws.customer(s.customer).unwrap();
+        assert!(c.has_consent(s.channel, Purpose::Feedback), "{s:?}");
+    }
+    for kind in [
+        SurveyKind::Csat,
+        SurveyKind::Nps,
+        SurveyKind::Ces,
+        SurveyKind::Custom,
+    ] {
+        assert!(all.iter().any(|s| s.kind == kind), "no {kind} survey");
+    }
+
+    // A resolution sends a CSAT survey when the customer consents on the
+    // complaint's channel, none otherwise; both happen.
+    let (mut asked, mut not_asked) = (0, 0);
+    for c in ws.complaints() {
+        if c.resolutions.is_empty() {
+            continue;
+        }
+        // Feedback consents never change once given in the story.
+        let consented_at = ws
+            .customer(c.customer)
+            .unwrap()
+            .consent(c.channel, Purpose::Feedback)
+            .filter(|k| k.granted)
+            .map(|k| k.at);
+        let filter = SurveyFilter {
+            customer: Some(c.customer),
+            ..SurveyFilter::default()
+        };
+        let linked = ws
+            .surveys(&filter)
+            .unwrap()
+            .into_iter()
+            .filter(|s| s.link == Some(SurveyLink::Complaint { id: c.id }))
+            .count();
+        match consented_at {
+            None => {
+                not_asked += 1;
+                assert_eq!(linked, 0, "{}", c.subject);
+            }
+            Some(t) if c.resolutions.iter().any(|r| r.at > t) => {
+                asked += 1;
+                assert_eq!(linked, 1, "{}", c.subject);
+            }
+            Some(_) => {}
+        }
+    }
+    assert!(asked > 0 && not_asked > 0, "{asked} asked, {not_asked} not");
+
+    // The dashboard's counts are the ones recomputed from the records.
+    let q = period(shop.start, shop.end);
+    let d = ws.dashboard(&q).unwrap();
+    let row = |kpi: &str, measure: &str| {
+        d.rows
+            .iter()
+            .find(|r| r.kpi == kpi && r.measure == measure && r.group == "all")
+            .unwrap_or_else(|| panic!("{kpi}/{measure}"))
+    };
+    let in_range = |t: Option<chrono::DateTime<chrono::Utc>>| {
+        t.is_some_and(|t| shop.start <= t && t < shop.end)
+    };
+    let csat: Vec<i64> = all
+        .iter()
+        .filter(|s| s.counted() && s.measure() == Some(SurveyKind::Csat) && in_range(s.answered_at))
+        .filter_map(|s| s.score)
+        .collect();
+    let satisfied = csat.iter().filter(|x| **x >= 4).count();
+    let r = row("csat", "rate");
+    assert_eq!(r.numerator, Some(satisfied as f64));
+    assert_eq!(r.denominator, Some(csat.len() as f64));
+    assert!(!csat.is_empty());
+    let r = row("csat", "mean");
+    assert_eq!(r.numerator, Some(csat.iter().sum::<i64>() as f64));
+    // Custom in-store answers count in CSAT through their measured scale.
+    assert!(all
+        .iter()
+        .any(|s| s.kind == SurveyKind::Custom && s.counted() && s.score.is_some()));
+    let nps: Vec<i64> = all
+        .iter()
+        .filter(|s| s.counted() && s.measure() == Some(SurveyKind::Nps) && in_range(s.answered_at))
+        .filter_map(|s| s.score)
+        .collect();
+    let promoters = nps.iter().filter(|x| **x >= 9).count() as f64;
+    let detractors = nps.iter().filter(|x| **x <= 6).count() as f64;
+    let r = row("nps", "nps");
+    assert_eq!(r.numerator, Some(promoters - detractors));
+    assert_eq!(r.denominator, Some(nps.len() as f64));
+    let sent = all.iter().filter(|s| in_range(Some(s.sent_at))).count();
+    let answered = all
+        .iter()
+        .filter(|s| in_range(Some(s.sent_at)) && s.counted())
+        .count();
+    let r = row("survey_response_rate", "all");
+    assert_eq!(r.numerator, Some(answered as f64));
+    assert_eq!(r.denominator, Some(sent as f64));
+    let received = ws
+        .complaints()
+        .filter(|c| in_range(Some(c.received_at)))
+        .count();
+    assert_eq!(
+        row("complaint_volume", "count").sample_size,
+        received as u64
+    );
+    let fr = row("sla_compliance", "first_response");
+    assert!(fr.denominator.unwrap_or_default() > 0.0);
+    assert!(row("first_response_time", "wall_median").value.is_some());
+
+    // The reloaded workspace gives the same dashboard and grouped views.
+    let reloaded =
+        Workspace::import_jsonl(&ws.export_jsonl(), Box::new(clientcare::SeededIds::new(1)))
+            .unwrap();
+    assert_eq!(reloaded.dashboard(&q).unwrap(), d);
+    let a = summarize_kpis(ws, shop.start, shop.end).unwrap();
+    let b = summarize_kpis(&reloaded, shop.start, shop.end).unwrap();
+    assert_eq!(a, b);
+    assert!(!a.frt_by_agent.is_empty() && !a.csat_by_week.is_empty());
+    assert_eq!(
+        a.csat_by_week.iter().map(|w| w.scores).sum::<u64>(),
+        csat.len() as u64
+    );
+    assert_eq!(a.late, with(SurveyStatus::AnsweredLate));
+    // A grouping the dashboard refuses.
+    assert!(ws
+        .dashboard(&KpiQuery::new(shop.start, shop.end).grouped(clientcare::GroupBy::Week))
+        .is_err());
 }

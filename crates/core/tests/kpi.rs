@@ -407,3 +407,33 @@ fn csat_on_resolve_asks_once_per_complaint_and_only_with_consent() {
     }
     assert_eq!(ws.survey_count(), n + 1);
 }
+
+#[test]
+fn surveys_show_on_the_customer_timeline_and_filter_by_link() {
+    let ws = world();
+    let c1: CustomerId = "00000000-0000-7000-8000-c00000000001".parse().unwrap();
+    let k1: ComplaintId = "00000000-0000-7000-8000-d00000000001".parse().unwrap();
+    let csat = ws
+        .surveys(&SurveyFilter {
+            link: Some(SurveyLink::Complaint { id: k1 }),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(csat.len(), 1);
+    assert_eq!(csat[0].customer, c1);
+    let types: Vec<&str> = ws
+        .timeline(
+            c1,
+            PageRequest {
+                after: None,
+                limit: 1000,
+            },
+        )
+        .unwrap()
+        .items
+        .iter()
+        .map(|e| e.event.payload.type_name())
+        .collect();
+    assert!(types.contains(&"survey_sent"), "{types:?}");
+    assert!(types.contains(&"survey_answered"), "{types:?}");
+}

@@ -301,6 +301,8 @@ impl PyWorkspace {
     ///         ``"answered_late"`` (a single str counts as one).
     ///     sent_from: sent at or after this aware datetime.
     ///     sent_to: sent before this aware datetime.
+    ///     link: about this record, e.g. ``{"kind": "complaint", "id": c}``
+    ///         (a complaint's CSAT).
     ///
     /// Raises:
     ///     NotFoundError: for an unknown customer.
@@ -316,7 +318,8 @@ impl PyWorkspace {
     ///     ['csat']
     ///     >>> len(ws.surveys(kinds=["csat", "nps"], sent_from=at))
     ///     2
-    #[pyo3(signature = (*, customer=None, kinds=None, statuses=None, sent_from=None, sent_to=None))]
+    #[pyo3(signature = (*, customer=None, kinds=None, statuses=None, sent_from=None, sent_to=None, link=None))]
+    #[allow(clippy::too_many_arguments)]
     fn surveys<'py>(
         &self,
         py: Python<'py>,
@@ -325,6 +328,7 @@ impl PyWorkspace {
         statuses: Option<Bound<'py, PyAny>>,
         sent_from: Option<Bound<'py, PyAny>>,
         sent_to: Option<Bound<'py, PyAny>>,
+        link: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyList>> {
         let filter: SurveyFilter = Fields::new()
             .put("customer", customer.as_ref())
@@ -332,6 +336,7 @@ impl PyWorkspace {
             .put_strs("statuses", statuses.as_ref())
             .put("sent_from", sent_from.as_ref())
             .put("sent_to", sent_to.as_ref())
+            .put("link", link.as_ref())
             .parse()
             .or_raise(py)?;
         let items = self.inner.surveys(&filter).or_raise(py)?;

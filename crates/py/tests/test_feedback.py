@@ -236,6 +236,8 @@ def test_csat_on_resolve_sends_a_survey_when_a_complaint_is_resolved(fx: Fx) -> 
     [sv] = ws.surveys(customer=fx.duc)
     assert sv["kind"] == "csat" and sv["channel"] == "email" and sv["agent"] == fx.agent
     assert sv["link"] == {"kind": "complaint", "id": k} and sv["sent_at"] == at(5)
+    assert ws.surveys(link={"kind": "complaint", "id": k}) == [sv]
+    assert ws.surveys(link={"kind": "purchase", "id": k}) == []
     # No feedback consent on the complaint's channel: resolved without a survey.
     k2 = ws.open_complaint(fx.duc, "phone", "Ồn", at=at(6))
     ws.resolve_complaint(k2, "fixed", at=at(7))

@@ -1971,6 +1971,8 @@ export interface SurveyFilter {
   sentFrom?: DateInput | null;
   /** Sent before. */
   sentTo?: DateInput | null;
+  /** About this record (e.g. a complaint's CSAT: `{ kind: "complaint", id }`). */
+  link?: SurveyLink | null;
 }
 
 /** The payload fields of `survey_sent`. */

@@ -369,6 +369,8 @@ test("csatOnResolve: resolving a complaint sends a CSAT survey on its channel to
     [s.customer, s.kind, s.channel, s.link, s.agent, s.sentAt, s.expiresAt, s.status],
     [duc, "csat", "email", { kind: "complaint", id: second }, agent, iso(at(40)), iso(at(40 + 5 * DAY)), "sent"],
   );
+  assert.deepEqual(ws.surveys({ link: { kind: "complaint", id: second } }).map((x) => x.id), [s.id]);
+  assert.deepEqual(ws.surveys({ link: { kind: "purchase", id: second } }), []);
   ws.answerSurvey({ survey: s.id, score: 5 }, { at: at(50) });
 
   // No consent on the complaint's channel: resolved, no survey.

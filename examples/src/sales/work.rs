@@ -37,11 +37,13 @@ struct Found {
     run: Option<(PlaybookRunId, u32)>,
 }
 
-fn done_outcome(kind: StepKind, score: u32) -> String {
+fn done_outcome(kind: StepKind) -> String {
     match kind {
         StepKind::ThankYou => "Đã gửi lời cảm ơn".into(),
         StepKind::Advice => "Đã gửi hướng dẫn bảo quản".into(),
-        StepKind::Survey => format!("CSAT {score}/5"),
+        // Completing the step sends the CSAT survey (the feedback desk
+        // follows the answers).
+        StepKind::Survey => "Đã gửi khảo sát CSAT qua SMS".into(),
         StepKind::CheckIn => "Khách hài lòng, sản phẩm dùng tốt".into(),
         StepKind::Promotion => "Đã gửi mã ưu đãi 10%".into(),
         StepKind::Gift | StepKind::Visit => "Đã ghé bảo dưỡng và tặng quà".into(),
@@ -128,12 +130,9 @@ impl Sales {
         let w = if kind == StepKind::ThankYou && channel == Channel::Email && thanked_on_zalo {
             Work::Cancel("Đã cảm ơn qua Zalo, không gửi email trùng".into())
         } else {
-            let score = *self
-                .rng
-                .weighted(&[(5u32, 50), (4, 30), (3, 12), (2, 5), (1, 3)]);
             match *self.rng.weighted(&[(0u8, 80), (1, 7), (2, 7), (3, 6)]) {
-                0 => Work::Complete(done_outcome(kind, score)),
-                1 => Work::Snooze(done_outcome(kind, score)),
+                0 => Work::Complete(done_outcome(kind)),
+                1 => Work::Snooze(done_outcome(kind)),
                 2 => Work::Cancel(cancel_reason(channel).into()),
                 // Forgotten: still open at the end, overdue on the agenda.
                 _ => return Ok(()),

@@ -70,7 +70,7 @@ impl State {
     }
 
     /// Folds a feedback event.
-    pub(crate) fn apply_feedback(&mut self, ev: &Event) {
+    pub(crate) fn apply_feedback(&mut self, ev: &Event, log_pos: u32) {
         match (&ev.entity, &ev.payload) {
             (_, EventPayload::SurveyDefined { template }) => {
                 self.survey_templates
@@ -89,6 +89,7 @@ impl State {
                     .entry(s.customer)
                     .or_default()
                     .push(pos);
+                self.on_timeline(s.customer, log_pos);
                 self.surveys.push(Survey {
                     id: *id,
                     customer: s.customer,
@@ -107,6 +108,9 @@ impl State {
                 });
             }
             (crate::event::EntityRef::Survey(id), EventPayload::SurveyAnswered(a)) => {
+                if let Some(c) = self.survey(*id).ok().map(|s| s.customer) {
+                    self.on_timeline(c, log_pos);
+                }
                 if let Some(s) = self.survey_mut(*id) {
                     s.status = if a.late {
                         SurveyStatus::AnsweredLate
@@ -120,6 +124,14 @@ impl State {
                 }
             }
             _ => {}
+        }
+    }
+
+    fn on_timeline(&mut self, customer: crate::id::CustomerId, log_pos: u32) {
+        if let Some(&p) = self.customer_ix.get(&customer) {
+            if let Some(t) = self.timeline.get_mut(p as usize) {
+                t.push(log_pos);
+            }
         }
     }
 

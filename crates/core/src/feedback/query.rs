@@ -1,6 +1,8 @@
 //! Survey queries.
 
-use super::model::{FeedbackSettings, Survey, SurveyKind, SurveyStatus, SurveyTemplate};
+use super::model::{
+    FeedbackSettings, Survey, SurveyKind, SurveyLink, SurveyStatus, SurveyTemplate,
+};
 use crate::error::Result;
 use crate::id::{CustomerId, SurveyId};
 use crate::workspace::Workspace;
@@ -21,6 +23,8 @@ pub struct SurveyFilter {
     pub sent_from: Option<DateTime<Utc>>,
     /// Sent before.
     pub sent_to: Option<DateTime<Utc>>,
+    /// About this complaint, interaction, purchase or playbook step.
+    pub link: Option<SurveyLink>,
 }
 
 impl SurveyFilter {
@@ -29,6 +33,7 @@ impl SurveyFilter {
             && (self.statuses.is_empty() || self.statuses.contains(&s.status))
             && self.sent_from.is_none_or(|f| s.sent_at >= f)
             && self.sent_to.is_none_or(|t| s.sent_at < t)
+            && self.link.is_none_or(|l| s.link == Some(l))
     }
 }
 

@@ -673,6 +673,24 @@ impl Workspace {
         )
     }
 
+    /// Changes the feedback settings (absent fields keep their value).
+    ///
+    /// # Errors
+    /// `invalid_input` for `response_days` outside 1..=365.
+    pub fn configure_feedback(&mut self, meta: Meta, cmd: ConfigureFeedback) -> Result<()> {
+        self.execute(meta, Command::ConfigureFeedback(cmd))
+            .map(|_| ())
+    }
+
+    /// Defines (or replaces, by key) a custom survey.
+    ///
+    /// # Errors
+    /// `invalid_input` naming the question field that is wrong.
+    pub fn define_survey(&mut self, meta: Meta, template: SurveyTemplate) -> Result<()> {
+        self.execute(meta, Command::DefineSurvey(template))
+            .map(|_| ())
+    }
+
     /// Sends a survey and returns its id.
     ///
     /// # Errors

@@ -637,7 +637,7 @@ impl State {
                 | EventPayload::SurveyRemoved { .. }
                 | EventPayload::FeedbackConfigured { .. },
             )
-            | (EntityRef::Survey(_), _) => self.apply_feedback(ev),
+            | (EntityRef::Survey(_), _) => self.apply_feedback(ev, log_pos),
             (EntityRef::Workspace, p) => self.apply_sla_config(p),
             _ => {}
         }

@@ -924,6 +924,7 @@ class Workspace:
         statuses: Iterable[SurveyStatus] | SurveyStatus | None = None,
         sent_from: datetime | None = None,
         sent_to: datetime | None = None,
+        link: SurveyLink | None = None,
     ) -> list[Survey]:
         """Surveys matching all filters, in the order sent."""
 
