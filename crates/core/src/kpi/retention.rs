@@ -19,6 +19,25 @@ struct Acc {
     referral: Rate,
 }
 
+/// Until when a follow-up is done on time: its due end, and at least the
+/// end of its due day (in its own time zone, else the query's): a call due
+/// at 10:00 and made at 15:00 the same day is on time.
+fn on_time_until(f: &crate::followup::FollowUp, tz: Tz) -> DateTime<Utc> {
+    let tz = f
+        .time_zone
+        .as_deref()
+        .and_then(|z| z.parse::<Tz>().ok())
+        .unwrap_or(tz);
+    let day_end = f
+        .due_at
+        .with_timezone(&tz)
+        .date_naive()
+        .succ_opt()
+        .and_then(|d| d.and_time(NaiveTime::MIN).and_local_timezone(tz).earliest())
+        .map_or(f.due_end, |t| t.with_timezone(&Utc));
+    day_end.max(f.due_end)
+}
+
 fn month_index(t: DateTime<Utc>, tz: Tz) -> i64 {
     let d = t.with_timezone(&tz).date_naive();
     i64::from(d.year()) * 12 + i64::from(d.month0())
@@ -78,7 +97,8 @@ pub(super) fn run(st: &State, q: &Q, want: &dyn Fn(&str) -> bool, rows: &mut Vec
             }
             let done_by_to =
                 f.status == FollowUpStatus::Done && f.closed_at.is_some_and(|t| t < q.to);
-            let overdue = !done_by_to && f.due_end < q.to;
+            let deadline = on_time_until(f, q.tz);
+            let overdue = !done_by_to && deadline < q.to;
             if !done_by_to && !overdue {
                 continue; // not yet due at `to`
             }
@@ -91,7 +111,7 @@ pub(super) fn run(st: &State, q: &Q, want: &dyn Fn(&str) -> bool, rows: &mut Vec
                 ..Dims::default()
             });
             acc.on_time
-                .add(done_by_to && f.closed_at.is_some_and(|t| t <= f.due_end));
+                .add(done_by_to && f.closed_at.is_some_and(|t| t <= deadline));
             if overdue {
                 acc.overdue_open += 1;
             }
