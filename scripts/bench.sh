@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 benches=("$@")
-[ ${#benches[@]} -gt 0 ] || benches=(register replay lookup memory calendar sla recurrence journey)
+[ ${#benches[@]} -gt 0 ] || benches=(register replay lookup memory calendar sla recurrence journey kpi)
 
 args=()
 for b in "${benches[@]}"; do args+=(--bench "$b"); done

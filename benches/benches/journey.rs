@@ -140,6 +140,7 @@ fn main() -> Result<(), Error> {
         business_days,
         channel,
         purpose,
+        survey: None,
     };
     ws.execute(
         meta,

@@ -12,6 +12,8 @@
 //!   interactions on every channel with a business-hour bias in
 //!   Asia/Ho_Chi_Minh, tags, consents, lifecycle changes, memberships,
 //!   archives) with roughly a target number of events.
+//! - [`care_year::build_care_year`]: a year of customer care for the KPI
+//!   benchmarks (complaints, surveys, deals, purchases, follow-ups, referrals).
 //!
 //! ```
 //! let rows = clientcare_bench::customer_rows(3, 42);
@@ -23,6 +25,7 @@
 
 pub mod activity;
 pub mod calendar;
+pub mod care_year;
 pub mod complaints;
 pub mod contacts;
 pub mod customers;

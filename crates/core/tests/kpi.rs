@@ -437,3 +437,166 @@ fn surveys_show_on_the_customer_timeline_and_filter_by_link() {
     assert!(types.contains(&"survey_sent"), "{types:?}");
     assert!(types.contains(&"survey_answered"), "{types:?}");
 }
+
+/// One step of a random complaint history.
+#[derive(Debug, Clone)]
+enum Step {
+    Open(i64),
+    Respond(usize),
+    CustomerWrites(usize),
+    Wait(usize),
+    Resolve(usize),
+    Reopen(usize),
+    Close(usize),
+    Cancel(usize),
+    Escalate(usize),
+    Retier(bool),
+}
+
+fn arb_step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        (0i64..600).prop_map(Step::Open),
+        (0usize..8).prop_map(Step::Respond),
+        (0usize..8).prop_map(Step::CustomerWrites),
+        (0usize..8).prop_map(Step::Wait),
+        (0usize..8).prop_map(Step::Resolve),
+        (0usize..8).prop_map(Step::Reopen),
+        (0usize..8).prop_map(Step::Close),
+        (0usize..8).prop_map(Step::Cancel),
+        (0usize..8).prop_map(Step::Escalate),
+        any::<bool>().prop_map(Step::Retier),
+    ]
+}
+
+/// SLA compliance counts from the public `sla_status` at `to`, complaint by
+/// complaint: the oracle of the KPI's dense facts and settled memo.
+fn sla_oracle(ws: &Workspace, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<(u64, u64, u64)> {
+    let mut out = vec![(0, 0, 0); 3];
+    for c in ws.complaints() {
+        if c.received_at < from || c.received_at >= to {
+            continue;
+        }
+        for m in ws.sla_status(c.id, to).unwrap().metrics {
+            let i = Metric::ALL.iter().position(|x| *x == m.metric).unwrap();
+            let pending = !matches!(
+                m.state,
+                MetricState::Met | MetricState::Breached | MetricState::Stopped
+            );
+            if m.metric == Metric::NextResponse {
+                let decided = u64::from(m.cycles) - u64::from(pending);
+                out[i].0 += decided - u64::from(m.breached_cycles);
+                out[i].1 += u64::from(m.breached_cycles);
+                out[i].2 += u64::from(pending);
+            } else {
+                match m.state {
+                    MetricState::Met => out[i].0 += 1,
+                    MetricState::Breached => out[i].1 += 1,
+                    MetricState::Stopped => {}
+                    _ => out[i].2 += 1,
+                }
+            }
+        }
+    }
+    out
+}
+
+fn sla_rows(ws: &Workspace, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<(u64, u64, u64)> {
+    let rows = ws.kpi("sla_compliance", &KpiQuery::new(from, to)).unwrap();
+    rows.chunks(2)
+        .map(|r| {
+            let met = r[0].numerator.unwrap() as u64;
+            let den = r[0].denominator.unwrap() as u64;
+            (met, den - met, r[1].sample_size)
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    /// The care KPIs' dense facts and settled-outcome memo agree with the SLA
+    /// engine at any `to`, before and after a policy change and a tier
+    /// change, and with a replayed workspace whose memo is cold.
+    #[test]
+    fn care_kpis_agree_with_the_sla_engine(steps in proptest::collection::vec(arb_step(), 1..40), cut in 0i64..3000) {
+        let t0 = Utc.with_ymd_and_hms(2026, 3, 2, 0, 0, 0).unwrap();
+        let mut ws = Workspace::with_seed(3);
+        let m = |t: DateTime<Utc>| Meta::system(t);
+        let cust = ws.register_customer(m(t0), RegisterCustomer { full_name: "Lan".into(), ..Default::default() }).unwrap();
+        let cal = CalendarSpec::weekdays("Asia/Ho_Chi_Minh", &[("08:00", "12:00"), ("13:30", "17:30")]).unwrap();
+        ws.define_calendar(m(t0), "office", cal).unwrap();
+        let targets = Targets { first_response_minutes: Some(60), next_response_minutes: Some(120), resolution_minutes: Some(480) };
+        ws.define_sla_policy(m(t0), SlaPolicy::new("standard", "office", targets)).unwrap();
+        let mut vip = SlaPolicy::new("vip", "office", Targets { first_response_minutes: Some(15), ..targets });
+        vip.conditions.tiers = vec!["vip".into()];
+        vip.precedence = -10;
+        ws.define_sla_policy(m(t0), vip).unwrap();
+        let mut now = t0 + Duration::hours(1);
+        let mut ids: Vec<ComplaintId> = Vec::new();
+        for s in &steps {
+            now += Duration::minutes(37);
+            let pick = |i: &usize| ids.get(i % ids.len().max(1)).copied();
+            let cmd = match s {
+                Step::Open(back) => {
+                    let mut o = OpenComplaint::new(cust, Channel::Email, "x");
+                    o.received_at = Some(now - Duration::minutes(*back));
+                    if let Ok(id) = ws.open_complaint(m(now), o) { ids.push(id); }
+                    continue;
+                }
+                Step::Wait(i) => pick(i).map(|c| serde_json::json!({"type": "change_complaint_state", "complaint": c, "to": "waiting_on_customer"})),
+                Step::Respond(i) => pick(i).map(|c| serde_json::json!({"type": "respond_to_complaint", "complaint": c, "body": "ok"})),
+                Step::CustomerWrites(i) => pick(i).map(|c| serde_json::json!({"type": "add_customer_message", "complaint": c, "body": "?"})),
+                Step::Resolve(i) => pick(i).map(|c| serde_json::json!({"type": "resolve_complaint", "complaint": c, "category": "fixed"})),
+                Step::Reopen(i) => pick(i).map(|c| serde_json::json!({"type": "reopen_complaint", "complaint": c})),
+                Step::Close(i) => pick(i).map(|c| serde_json::json!({"type": "close_complaint", "complaint": c})),
+                Step::Cancel(i) => pick(i).map(|c| serde_json::json!({"type": "cancel_complaint", "complaint": c, "reason": "spam"})),
+                Step::Escalate(i) => pick(i).map(|c| serde_json::json!({"type": "escalate_complaint", "complaint": c, "reason": "slow"})),
+                Step::Retier(vip) => Some(serde_json::json!({"type": "set_tier", "customer": cust, "tier": if *vip { Some("vip") } else { None }})),
+            };
+            if let Some(cmd) = cmd {
+                // Refused transitions are fine: they change nothing.
+                let _ = ws.execute(m(now), Command::from_json(&cmd).unwrap());
+            }
+        }
+        let from = t0 - Duration::days(2);
+        // Odd seconds: no mark falls exactly on `to`.
+        let end = now + Duration::days(3) + Duration::seconds(7);
+        let mid = t0 + Duration::minutes(cut) + Duration::seconds(7);
+        for to in [end, mid, end] {
+            prop_assert_eq!(sla_rows(&ws, from, to), sla_oracle(&ws, from, to), "to {}", to);
+        }
+        // The dense facts agree with the complaints as they are now.
+        let q = KpiQuery::new(from, end);
+        let value = |k: &str, measure: &str| {
+            ws.kpi(k, &q).unwrap().into_iter().find(|r| r.measure == measure).unwrap()
+        };
+        let inside: Vec<&Complaint> = ws.complaints().filter(|c| c.received_at >= from).collect();
+        let answered = inside.iter().filter(|c| c.first_response_at.is_some()).count() as u64;
+        prop_assert_eq!(value("first_response_time", "wall_mean").sample_size, answered);
+        let resolved = inside.iter().filter(|c| c.resolved_at().is_some()).count() as u64;
+        prop_assert_eq!(value("resolution_time", "wall_mean").sample_size, resolved);
+        let ever = inside.iter().filter(|c| !c.resolutions.is_empty());
+        let reopened = ever.clone().filter(|c| c.reopen_count > 0).count() as f64;
+        let r = value("reopen_rate", "rate");
+        prop_assert_eq!((r.numerator, r.denominator), (Some(reopened), Some(ever.count() as f64)));
+        let escalated = inside
+            .iter()
+            .filter(|c| !matches!(c.state, ComplaintState::Cancelled | ComplaintState::Merged) && c.escalation_level > 0)
+            .count() as f64;
+        prop_assert_eq!(value("escalation_rate", "rate").numerator, Some(escalated));
+        let open = ws.complaints().filter(|c| c.state.is_active()).count() as u64;
+        prop_assert_eq!(value("backlog", "open").sample_size, open);
+        // A policy change and a tier change reach the memo.
+        let strict = Targets { first_response_minutes: Some(5), next_response_minutes: Some(5), resolution_minutes: Some(30) };
+        ws.define_sla_policy(m(now), SlaPolicy::new("standard", "office", strict)).unwrap();
+        prop_assert_eq!(sla_rows(&ws, from, end), sla_oracle(&ws, from, end));
+        let cmd = serde_json::json!({"type": "set_tier", "customer": cust, "tier": "vip"});
+        ws.execute(m(now), Command::from_json(&cmd).unwrap()).unwrap();
+        prop_assert_eq!(sla_rows(&ws, from, end), sla_oracle(&ws, from, end));
+        // A replayed workspace (cold memo) gives the same care rows.
+        let copy = Workspace::import_jsonl(&ws.export_jsonl(), Box::new(SeededIds::new(1))).unwrap();
+        for to in [end, mid] {
+            let q = KpiQuery::new(from, to);
+            prop_assert_eq!(ws.dashboard(&q).unwrap(), copy.dashboard(&q).unwrap());
+        }
+    }
+}

@@ -74,6 +74,8 @@ impl State {
             }
             _ => {}
         }
+        // Settled SLA outcomes depend on calendars and policies.
+        self.care_memo.forget_all();
     }
 
     /// Checks an event about complaint `id` against the state before it.
@@ -350,6 +352,13 @@ impl State {
         }
         self.complaint_history[p].push(log_pos);
         self.on_customer_timeline(customer, log_pos);
+        let escalated = matches!(ev.payload, EventPayload::ComplaintEscalated { .. }).then_some(at);
+        self.refresh_care_facts(p, escalated);
+        if let EventPayload::ComplaintMerged { into, .. } = &ev.payload {
+            if let Some(&t) = self.complaint_ix.get(into) {
+                self.care_memo.forget(t as usize);
+            }
+        }
     }
 
     fn open_complaint(&mut self, id: ComplaintId, o: &ComplaintOpened, ev: &Event, log_pos: u32) {
@@ -396,6 +405,7 @@ impl State {
         });
         self.complaint_ix.insert(id, pos);
         self.complaints.push(c);
+        self.refresh_care_facts(pos as usize, None);
         self.complaint_history.push(vec![log_pos]);
         self.active_complaints.insert(pos);
         self.complaints_by_customer

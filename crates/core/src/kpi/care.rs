@@ -3,15 +3,17 @@
 //! volume, and the backlog at an instant.
 //!
 //! A complaint counts when it was received in [from, to), as it stood at
-//! `to` (marks after `to` are ignored).
+//! `to` (marks at or after `to` are ignored). The dense facts in
+//! `State::care_facts` serve complaints with no mark since `to`; settled ones
+//! read their SLA outcome from the memo.
 
+use super::facts::{facts_before, settle};
 use super::group::{Dims, Groups};
 use super::stats::{Rate, Samples};
 use super::{Out, Q};
 use crate::complaint::{Complaint, ComplaintState, Mark};
-use crate::sla::escalation::policy_for;
-use crate::sla::status::{compute_with, Scratch};
-use crate::sla::{Metric, MetricState};
+use crate::sla::status::Scratch;
+use crate::sla::Metric;
 use crate::workspace::State;
 use chrono::{DateTime, Utc};
 
@@ -56,11 +58,11 @@ fn dims(c: &Complaint) -> Dims<'_> {
     }
 }
 
-/// The state of `c` at `t` (from its marks).
-fn state_at(c: &Complaint, t: DateTime<Utc>) -> Option<ComplaintState> {
+/// The state of `c` before `t` (from its marks).
+fn state_before(c: &Complaint, t: DateTime<Utc>) -> Option<ComplaintState> {
     let mut s = None;
     for m in &c.marks {
-        if m.at() > t {
+        if m.at() >= t {
             break;
         }
         if let Mark::State { state, .. } = *m {
@@ -70,53 +72,14 @@ fn state_at(c: &Complaint, t: DateTime<Utc>) -> Option<ComplaintState> {
     s
 }
 
-/// What the marks up to `to` say: the first response, the current resolution
-/// (when resolved or closed at `to`), how many responses, whether it was
-/// ever resolved and whether it was reopened after a resolution.
-struct Facts {
-    first_response: Option<DateTime<Utc>>,
-    resolved_at: Option<DateTime<Utc>>,
-    responses: u32,
-    ever_resolved: bool,
-    reopened: bool,
-    state: ComplaintState,
-}
-
-fn facts(c: &Complaint, to: DateTime<Utc>) -> Facts {
-    let mut f = Facts {
-        first_response: None,
-        resolved_at: None,
-        responses: 0,
-        ever_resolved: false,
-        reopened: false,
-        state: ComplaintState::New,
-    };
-    let mut last_resolved = None;
-    for m in &c.marks {
-        if m.at() > to {
-            break;
-        }
-        match *m {
-            Mark::Response { at } => {
-                f.responses += 1;
-                f.first_response.get_or_insert(at);
-            }
-            Mark::State { at, state } => {
-                if state == ComplaintState::Resolved {
-                    f.ever_resolved = true;
-                    last_resolved = Some(at);
-                } else if state.is_active() && f.ever_resolved {
-                    f.reopened = true;
-                }
-                f.state = state;
-            }
-            Mark::CustomerMessage { .. } => {}
-        }
-    }
-    if matches!(f.state, ComplaintState::Resolved | ComplaintState::Closed) {
-        f.resolved_at = last_resolved;
-    }
-    f
+fn settled(state: ComplaintState) -> bool {
+    matches!(
+        state,
+        ComplaintState::Resolved
+            | ComplaintState::Closed
+            | ComplaintState::Cancelled
+            | ComplaintState::Merged
+    )
 }
 
 pub(super) fn run(st: &State, q: &Q, want: &dyn Fn(&str) -> bool, rows: &mut Vec<super::KpiRow>) {
@@ -135,30 +98,41 @@ pub(super) fn run(st: &State, q: &Q, want: &dyn Fn(&str) -> bool, rows: &mut Vec
     if any {
         let mut groups: Groups<'_, Acc> = Groups::new(st, q.by, q.tz);
         let mut scratch = Scratch::default();
-        for c in &st.complaints {
-            if !q.contains(c.received_at) {
+        for (i, (c, cur)) in st.complaints.iter().zip(&st.care_facts).enumerate() {
+            if !q.contains(cur.received_at) {
                 continue;
             }
             let acc = groups.get(|| dims(c));
             acc.volume += 1;
-            let f = facts(c, q.to);
-            let pc = if need_calendar || need_sla {
-                policy_for(st, c)
+            // The current facts hold at `to` unless a mark comes at or after it.
+            let live = cur.last_mark >= q.to;
+            let f = if live {
+                facts_before(c, Some(q.to))
             } else {
+                *cur
+            };
+            let outcome = if !(need_calendar || need_sla) {
                 None
+            } else if !live && settled(f.state) {
+                // Any instant after the last mark gives the same outcome.
+                let after = f.last_mark + chrono::Duration::seconds(1);
+                Some(
+                    st.care_memo
+                        .get(i, || settle(st, c, &f, after, &mut scratch)),
+                )
+            } else {
+                Some(settle(st, c, &f, q.to, &mut scratch))
             };
             if let Some(r) = f.first_response {
-                let start = c.received_at.min(r);
-                acc.frt_wall.push((r - start).num_seconds());
-                if let Some((_, cal)) = pc {
-                    acc.frt_business.push(cal.between(start, r).num_seconds());
+                acc.frt_wall.push((r - c.received_at.min(r)).num_seconds());
+                if let Some(b) = outcome.and_then(|o| o.frt_business) {
+                    acc.frt_business.push(b);
                 }
             }
             if let Some(r) = f.resolved_at {
-                let start = c.received_at.min(r);
-                acc.res_wall.push((r - start).num_seconds());
-                if let Some((_, cal)) = pc {
-                    acc.res_business.push(cal.between(start, r).num_seconds());
+                acc.res_wall.push((r - c.received_at.min(r)).num_seconds());
+                if let Some(b) = outcome.and_then(|o| o.res_business) {
+                    acc.res_business.push(b);
                 }
                 acc.fcr.add(f.responses <= 1 && !f.reopened);
             }
@@ -166,35 +140,13 @@ pub(super) fn run(st: &State, q: &Q, want: &dyn Fn(&str) -> bool, rows: &mut Vec
                 acc.reopen.add(f.reopened);
             }
             if !matches!(f.state, ComplaintState::Cancelled | ComplaintState::Merged) {
-                acc.escalation.add(c.escalation_level > 0);
+                acc.escalation
+                    .add(cur.escalated_at.is_some_and(|t| t < q.to));
             }
-            if need_sla {
-                if let Some((pol, cal)) = pc {
-                    let s = compute_with(c, pol, cal, q.to, false, &mut scratch);
-                    for m in &s.metrics {
-                        let i = match m.metric {
-                            Metric::FirstResponse => 0,
-                            Metric::NextResponse => 1,
-                            Metric::Resolution => 2,
-                        };
-                        let pending = !matches!(
-                            m.state,
-                            MetricState::Met | MetricState::Breached | MetricState::Stopped
-                        );
-                        if m.metric == Metric::NextResponse {
-                            let decided = u64::from(m.cycles).saturating_sub(u64::from(pending));
-                            let breached = u64::from(m.breached_cycles);
-                            acc.sla[i][0] += decided.saturating_sub(breached);
-                            acc.sla[i][1] += breached;
-                            acc.sla[i][2] += u64::from(pending);
-                        } else {
-                            match m.state {
-                                MetricState::Met => acc.sla[i][0] += 1,
-                                MetricState::Breached => acc.sla[i][1] += 1,
-                                MetricState::Stopped => {}
-                                _ => acc.sla[i][2] += 1,
-                            }
-                        }
+            if let Some(o) = outcome.filter(|_| need_sla) {
+                for (a, b) in acc.sla.iter_mut().zip(o.sla) {
+                    for (x, y) in a.iter_mut().zip(b) {
+                        *x += u64::from(y);
                     }
                 }
             }
@@ -250,16 +202,21 @@ pub(super) fn run(st: &State, q: &Q, want: &dyn Fn(&str) -> bool, rows: &mut Vec
     }
 }
 
-/// Complaints received by `backlog_at` and in a working state then, with
+/// Complaints received before `backlog_at` and in a working state then, with
 /// their wall-clock age in buckets.
 fn backlog(st: &State, q: &Q, rows: &mut Vec<super::KpiRow>) {
     let at = q.backlog_at;
     let mut groups: Groups<'_, Backlog> = Groups::new(st, q.by, q.tz);
-    for c in &st.complaints {
-        if c.received_at > at {
+    for (c, f) in st.complaints.iter().zip(&st.care_facts) {
+        if f.received_at >= at {
             continue;
         }
-        if !state_at(c, at).is_some_and(ComplaintState::is_active) {
+        let state = if f.last_mark < at {
+            Some(f.state)
+        } else {
+            state_before(c, at)
+        };
+        if !state.is_some_and(ComplaintState::is_active) {
             continue;
         }
         let days = (at - c.received_at).num_seconds() as f64 / 86_400.0;

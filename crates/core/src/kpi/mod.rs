@@ -5,6 +5,7 @@
 //! the same workspace (live or replayed) gives the same rows.
 
 mod care;
+pub(crate) mod facts;
 mod group;
 mod retention;
 mod sales;

@@ -117,6 +117,10 @@ pub(crate) struct State {
     /// Per customer position: the stage it was registered in and when it
     /// first became a customer (KPI facts the record does not keep).
     pub customer_facts: Vec<CustomerFacts>,
+    /// Per complaint position: what the care KPIs read, kept current.
+    pub care_facts: Vec<crate::kpi::facts::CareFacts>,
+    /// Per complaint position: settled SLA outcomes, filled by KPI queries.
+    pub care_memo: crate::kpi::facts::Memo,
 }
 
 /// What KPIs need to know about a customer's past.
@@ -571,6 +575,7 @@ impl State {
                     return;
                 };
                 self.apply_to_customer(pos, payload, ev.at);
+                self.forget_customer_outcomes(*id);
                 if let Some(t) = self.timeline.get_mut(pos as usize) {
                     t.push(log_pos);
                 }
