@@ -29,3 +29,16 @@ else
   echo
   echo "(python benchmark skipped: .venv has no clientcare; build it with maturin first, e.g. bash scripts/test.sh)"
 fi
+
+# The care KPIs rebuilt with pandas from the exported event log, checked
+# against the core's values, both timed (full scale: about 5 minutes, most of
+# it pandas reading a 2 GB log; CLIENTCARE_BENCH_SCALE=small: under a minute).
+if [ -x "$py" ] && "$py" -c 'import pandas' >/dev/null 2>&1; then
+  echo
+  echo "################ KPIs: core vs pandas ################"
+  rm -rf target/kpi-compare  # a fresh export from this build
+  "$py" benches/python/compare_kpi_pandas.py
+else
+  echo
+  echo "(pandas comparison skipped: .venv has no pandas; run bash scripts/setup.sh)"
+fi
