@@ -28,9 +28,9 @@ use clientcare::{
     Compensation, CompensationKind, ComplaintId, ComplaintState, CompleteFollowUp,
     ConfigureFeedback, CustomerId, EntityRef, EscalateComplaint, FollowUpId, FollowUpKind, Meta,
     Money, MoveOpportunity, OpenComplaint, OpenOpportunity, OpportunityId, Priority, Purpose,
-    Question, QuestionKind, RecordConsent, RecordPurchase, RecordReferral, RegisterAgent,
-    RegisterCustomer, ReopenComplaint, ResolveComplaint, RespondToComplaint, ScheduleFollowUp,
-    SendSurvey, Source, SurveyId, SurveyKind, SurveyLink, SurveyTemplate, WonPurchase, Workspace,
+    Question, RecordConsent, RecordPurchase, RecordReferral, RegisterAgent, RegisterCustomer,
+    ReopenComplaint, ResolveComplaint, RespondToComplaint, ScheduleFollowUp, SendSurvey, Source,
+    SurveyId, SurveyKind, SurveyLink, SurveyTemplate, WonPurchase, Workspace,
 };
 use std::collections::BTreeMap;
 
@@ -1343,36 +1343,19 @@ fn move_opp(
 /// CSAT, a reason, a comment.
 #[must_use]
 pub fn post_visit_template() -> SurveyTemplate {
-    let q = |key: &str, text: &str, kind| Question {
-        key: key.into(),
-        text: text.into(),
-        kind,
-        min: None,
-        max: None,
-        measures: None,
-        options: Vec::new(),
-        multiple: false,
-        required: false,
-    };
     SurveyTemplate {
         key: POST_VISIT.into(),
         title: Some("Khảo sát sau khi mua hàng".into()),
         questions: vec![
-            Question {
-                min: Some(1),
-                max: Some(5),
-                measures: Some(SurveyKind::Csat),
-                required: true,
-                ..q("overall", "Anh/chị hài lòng thế nào?", QuestionKind::Scale)
-            },
-            Question {
-                options: ["giá", "nhân viên", "sản phẩm", "không gian"]
-                    .iter()
-                    .map(|s| (*s).to_owned())
-                    .collect(),
-                ..q("reason", "Điều gì quan trọng nhất?", QuestionKind::Choice)
-            },
-            q("comment", "Góp ý thêm", QuestionKind::Text),
+            Question::scale("overall", "Anh/chị hài lòng thế nào?", 1, 5)
+                .measures(SurveyKind::Csat)
+                .required(),
+            Question::choice(
+                "reason",
+                "Điều gì quan trọng nhất?",
+                &["giá", "nhân viên", "sản phẩm", "không gian"],
+            ),
+            Question::text("comment", "Góp ý thêm"),
         ],
     }
 }

@@ -36,8 +36,8 @@ use chrono::{DateTime, Duration, NaiveDate, Timelike, Utc};
 use clientcare::{
     Actor, AnswerSurvey, AnswerValue, Channel, Command, ComplaintId, ConfigureFeedback, CustomerId,
     CustomerKind, EntityRef, EventPayload, InteractionId, Meta, Metric, MetricState, PurchaseId,
-    Purpose, Question, QuestionKind, RecordConsent, SendSurvey, SurveyId, SurveyKind, SurveyLink,
-    SurveyStatus, SurveyTemplate, Workspace,
+    Purpose, Question, RecordConsent, SendSurvey, SurveyId, SurveyKind, SurveyLink, SurveyStatus,
+    SurveyTemplate, Workspace,
 };
 use clientcare_bench::calendar::{local_to_utc, TZ};
 use clientcare_bench::Rng;
@@ -135,46 +135,20 @@ pub fn configure(ws: &mut Workspace, at: DateTime<Utc>) -> clientcare::Result<()
 }
 
 fn visit_survey() -> SurveyTemplate {
-    let question = |key: &str, text: &str, kind| Question {
-        key: key.into(),
-        text: text.into(),
-        kind,
-        min: None,
-        max: None,
-        measures: None,
-        options: Vec::new(),
-        multiple: false,
-        required: false,
-    };
     SurveyTemplate {
         key: VISIT_SURVEY.into(),
         title: Some("Khảo sát sau khi mua sắm tại cửa hàng".into()),
         questions: vec![
-            Question {
-                min: Some(1),
-                max: Some(5),
-                measures: Some(SurveyKind::Csat),
-                required: true,
-                ..question(
-                    "hai_long",
-                    "Anh/chị hài lòng thế nào với lần mua sắm hôm nay? (1: rất không hài lòng, 5: rất hài lòng)",
-                    QuestionKind::Scale,
-                )
-            },
-            Question {
-                options: LIKED.iter().map(|s| (*s).to_owned()).collect(),
-                multiple: true,
-                ..question(
-                    "thich_nhat",
-                    "Điều anh/chị thích nhất ở cửa hàng?",
-                    QuestionKind::Choice,
-                )
-            },
-            question(
-                "gop_y",
-                "Anh/chị có góp ý gì thêm cho cửa hàng không?",
-                QuestionKind::Text,
-            ),
+            Question::scale(
+                "hai_long",
+                "Anh/chị hài lòng thế nào với lần mua sắm hôm nay? (1: rất không hài lòng, 5: rất hài lòng)",
+                1,
+                5,
+            )
+            .measures(SurveyKind::Csat)
+            .required(),
+            Question::choice("thich_nhat", "Điều anh/chị thích nhất ở cửa hàng?", LIKED).multiple(),
+            Question::text("gop_y", "Anh/chị có góp ý gì thêm cho cửa hàng không?"),
         ],
     }
 }

@@ -77,6 +77,68 @@ pub struct Question {
     pub required: bool,
 }
 
+impl Question {
+    fn new(key: &str, text: &str, kind: QuestionKind) -> Self {
+        Self {
+            key: key.to_owned(),
+            text: text.to_owned(),
+            kind,
+            min: None,
+            max: None,
+            measures: None,
+            options: Vec::new(),
+            multiple: false,
+            required: false,
+        }
+    }
+
+    /// A whole-number scale from `min` to `max`.
+    #[must_use]
+    pub fn scale(key: &str, text: &str, min: i64, max: i64) -> Self {
+        Self {
+            min: Some(min),
+            max: Some(max),
+            ..Self::new(key, text, QuestionKind::Scale)
+        }
+    }
+
+    /// A choice of one of `options`.
+    #[must_use]
+    pub fn choice(key: &str, text: &str, options: &[&str]) -> Self {
+        Self {
+            options: options.iter().map(|o| (*o).to_owned()).collect(),
+            ..Self::new(key, text, QuestionKind::Choice)
+        }
+    }
+
+    /// A free-text question.
+    #[must_use]
+    pub fn text(key: &str, text: &str) -> Self {
+        Self::new(key, text, QuestionKind::Text)
+    }
+
+    /// The answer must include it.
+    #[must_use]
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+
+    /// A choice of several options.
+    #[must_use]
+    pub fn multiple(mut self) -> Self {
+        self.multiple = true;
+        self
+    }
+
+    /// A scale that feeds a standard measure (`csat` 1-5, `nps` 0-10, `ces` 1-7).
+    #[must_use]
+    pub fn measures(mut self, kind: SurveyKind) -> Self {
+        self.measures = Some(kind);
+        self
+    }
+}
+
 /// A custom survey: a key and its questions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
