@@ -98,7 +98,13 @@ fn write_key(buf: &mut String, state: &State, by: GroupBy, tz: Tz, d: &Dims<'_>)
         GroupBy::Day | GroupBy::Week | GroupBy::Month => d.at.map(|t| {
             let local = t.with_timezone(&tz).date_naive();
             match by {
-                GroupBy::Day => write!(buf, "{}", local.format("%Y-%m-%d")),
+                GroupBy::Day => write!(
+                    buf,
+                    "{:04}-{:02}-{:02}",
+                    local.year(),
+                    local.month(),
+                    local.day()
+                ),
                 GroupBy::Week => {
                     let w = local.iso_week();
                     write!(buf, "{:04}-W{:02}", w.year(), w.week())
