@@ -600,3 +600,31 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_survey_sent_at_the_end_of_time_still_round_trips() {
+    let mut ws = world();
+    let at = Utc.with_ymd_and_hms(9999, 12, 31, 12, 0, 0).unwrap();
+    let c1: CustomerId = "00000000-0000-7000-8000-c00000000001".parse().unwrap();
+    let id = ws
+        .send_survey(
+            Meta::system(at),
+            SendSurvey {
+                id: None,
+                customer: c1,
+                kind: SurveyKind::Csat,
+                template: None,
+                channel: Channel::Email,
+                link: None,
+                agent: None,
+                response_days: Some(30),
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        ws.survey(id).unwrap().expires_at,
+        Utc.with_ymd_and_hms(9999, 12, 31, 23, 59, 59).unwrap()
+    );
+    let copy = Workspace::import_jsonl(&ws.export_jsonl(), Box::new(SeededIds::new(1))).unwrap();
+    assert_eq!(copy, ws);
+}

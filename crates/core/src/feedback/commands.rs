@@ -428,7 +428,9 @@ pub(crate) fn decide_send(
         channel: cmd.channel,
         link: cmd.link,
         agent: cmd.agent.or(linked_agent),
-        expires_at: meta.at + Duration::days(i64::from(days)),
+        // Capped at the last instant the log accepts (9999-12-31T23:59:59Z).
+        expires_at: (meta.at + Duration::days(i64::from(days)))
+            .min(DateTime::from_timestamp(crate::model::LATEST_TIMESTAMP, 0).unwrap_or(meta.at)),
     };
     Ok((
         id,
