@@ -5,11 +5,10 @@ use super::GroupBy;
 use crate::complaint::Priority;
 use crate::id::AgentId;
 use crate::model::Channel;
+use crate::workspace::state::Map;
 use crate::workspace::State;
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use chrono_tz::Tz;
-use std::collections::BTreeMap;
-use std::fmt::Write;
 
 /// The group of records without a value for the grouping dimension.
 pub const NONE: &str = "(none)";
@@ -30,14 +29,28 @@ pub(crate) struct Dims<'a> {
     pub at: Option<DateTime<Utc>>,
 }
 
+/// A group's key while accumulating: cheap to hash, spelled out only for
+/// the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Key<'s> {
+    None,
+    Agent(AgentId),
+    Text(&'s str),
+    Channel(Channel),
+    Priority(Priority),
+    Tier(u32),
+    Day(NaiveDate),
+    Week(i32, u32),
+    Month(i32, u32),
+}
+
 /// Accumulators per group; without grouping one accumulator and no keys.
 pub(crate) struct Groups<'s, A> {
     by: Option<GroupBy>,
     tz: Tz,
     state: &'s State,
     all: A,
-    map: BTreeMap<String, A>,
-    buf: String,
+    map: Map<Key<'s>, A>,
 }
 
 impl<'s, A: Default> Groups<'s, A> {
@@ -47,34 +60,36 @@ impl<'s, A: Default> Groups<'s, A> {
             tz,
             state,
             all: A::default(),
-            map: BTreeMap::new(),
-            buf: String::new(),
+            map: Map::default(),
         }
     }
 
     /// The accumulator of the record's group (`dims` is only evaluated when grouping).
-    pub fn get<'d>(&mut self, dims: impl FnOnce() -> Dims<'d>) -> &mut A {
+    pub fn get(&mut self, dims: impl FnOnce() -> Dims<'s>) -> &mut A {
         let Some(by) = self.by else {
             return &mut self.all;
         };
-        self.buf.clear();
-        write_key(&mut self.buf, self.state, by, self.tz, &dims());
-        if !self.map.contains_key(self.buf.as_str()) {
-            self.map.insert(self.buf.clone(), A::default());
-        }
-        self.map.get_mut(self.buf.as_str()).unwrap_or(&mut self.all)
+        let key = key(self.state, by, self.tz, &dims());
+        self.map.entry(key).or_default()
     }
 
     /// The groups and their accumulators, in key order (`all` when ungrouped).
     pub fn into_groups(self) -> Vec<(String, A)> {
-        match self.by {
-            None => vec![(ALL.to_owned(), self.all)],
-            Some(_) => self.map.into_iter().collect(),
+        if self.by.is_none() {
+            return vec![(ALL.to_owned(), self.all)];
         }
+        let state = self.state;
+        let mut out: Vec<(String, A)> = self
+            .map
+            .into_iter()
+            .map(|(k, a)| (spell(state, k), a))
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
     }
 }
 
-fn team_of<'a>(state: &'a State, d: &Dims<'a>) -> Option<&'a str> {
+fn team_of<'s>(state: &'s State, d: &Dims<'s>) -> Option<&'s str> {
     d.team.or_else(|| {
         d.agent
             .and_then(|a| state.agents.get(&a))
@@ -82,38 +97,46 @@ fn team_of<'a>(state: &'a State, d: &Dims<'a>) -> Option<&'a str> {
     })
 }
 
-fn write_key(buf: &mut String, state: &State, by: GroupBy, tz: Tz, d: &Dims<'_>) {
-    let r = match by {
-        GroupBy::Agent => d.agent.map(|a| write!(buf, "{a}")),
-        GroupBy::Team => team_of(state, d).map(|t| buf.write_str(t)),
-        GroupBy::Channel => d.channel.map(|c| buf.write_str(c.as_str())),
-        GroupBy::Category => d.category.map(|c| buf.write_str(c)),
-        GroupBy::Priority => d.priority.map(|p| buf.write_str(p.as_str())),
+fn key<'s>(state: &'s State, by: GroupBy, tz: Tz, d: &Dims<'s>) -> Key<'s> {
+    let k = match by {
+        GroupBy::Agent => d.agent.map(Key::Agent),
+        GroupBy::Team => team_of(state, d).map(Key::Text),
+        GroupBy::Channel => d.channel.map(Key::Channel),
+        GroupBy::Category => d.category.map(Key::Text),
+        GroupBy::Priority => d.priority.map(Key::Priority),
         GroupBy::Tier => d
             .customer_pos
             .and_then(|p| state.customer_tier.get(p as usize))
-            .and_then(|&t| t.checked_sub(1))
-            .and_then(|t| state.tier_names.get(t as usize))
-            .map(|t| buf.write_str(t)),
+            .filter(|&&t| t > 0)
+            .map(|&t| Key::Tier(t)),
         GroupBy::Day | GroupBy::Week | GroupBy::Month => d.at.map(|t| {
             let local = t.with_timezone(&tz).date_naive();
             match by {
-                GroupBy::Day => write!(
-                    buf,
-                    "{:04}-{:02}-{:02}",
-                    local.year(),
-                    local.month(),
-                    local.day()
-                ),
+                GroupBy::Day => Key::Day(local),
                 GroupBy::Week => {
                     let w = local.iso_week();
-                    write!(buf, "{:04}-W{:02}", w.year(), w.week())
+                    Key::Week(w.year(), w.week())
                 }
-                _ => write!(buf, "{:04}-{:02}", local.year(), local.month()),
+                _ => Key::Month(local.year(), local.month()),
             }
         }),
     };
-    if r.is_none() {
-        buf.push_str(NONE);
+    k.unwrap_or(Key::None)
+}
+
+fn spell(state: &State, k: Key<'_>) -> String {
+    match k {
+        Key::None => NONE.to_owned(),
+        Key::Agent(a) => a.to_string(),
+        Key::Text(t) => t.to_owned(),
+        Key::Channel(c) => c.as_str().to_owned(),
+        Key::Priority(p) => p.as_str().to_owned(),
+        Key::Tier(t) => t
+            .checked_sub(1)
+            .and_then(|i| state.tier_names.get(i as usize))
+            .map_or_else(|| NONE.to_owned(), Clone::clone),
+        Key::Day(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        Key::Week(y, w) => format!("{y:04}-W{w:02}"),
+        Key::Month(y, m) => format!("{y:04}-{m:02}"),
     }
 }
