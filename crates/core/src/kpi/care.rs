@@ -11,11 +11,10 @@ use super::facts::{facts_before, settle};
 use super::group::{Dims, Groups};
 use super::stats::{Rate, Samples};
 use super::{Out, Q};
-use crate::complaint::{Complaint, ComplaintState, Mark};
+use crate::complaint::{Complaint, ComplaintState};
 use crate::sla::status::Scratch;
 use crate::sla::Metric;
 use crate::workspace::State;
-use chrono::{DateTime, Utc};
 
 #[derive(Default)]
 struct Acc {
@@ -56,20 +55,6 @@ fn dims(c: &Complaint) -> Dims<'_> {
         customer_pos: Some(c.customer_pos),
         at: Some(c.received_at),
     }
-}
-
-/// The state of `c` before `t` (from its marks).
-fn state_before(c: &Complaint, t: DateTime<Utc>) -> Option<ComplaintState> {
-    let mut s = None;
-    for m in &c.marks {
-        if m.at() >= t {
-            break;
-        }
-        if let Mark::State { state, .. } = *m {
-            s = Some(state);
-        }
-    }
-    s
 }
 
 fn settled(state: ComplaintState) -> bool {
@@ -211,12 +196,13 @@ fn backlog(st: &State, q: &Q, rows: &mut Vec<super::KpiRow>) {
         if f.received_at >= at {
             continue;
         }
+        // Received before `at`, so its opening mark is before it too.
         let state = if f.last_mark < at {
-            Some(f.state)
+            f.state
         } else {
-            state_before(c, at)
+            facts_before(c, Some(at)).state
         };
-        if !state.is_some_and(ComplaintState::is_active) {
+        if !state.is_active() {
             continue;
         }
         let days = (at - c.received_at).num_seconds() as f64 / 86_400.0;
