@@ -715,3 +715,28 @@ fn an_archived_customer_cannot_complain_and_ids_are_not_reused() {
     assert_eq!(err.code(), "invalid_transition");
     let _ = Duration::zero();
 }
+
+#[test]
+fn a_reply_to_a_complaint_put_on_hold_while_new_opens_it() {
+    // Found by the transitions property: new -> waiting_on_customer, then the
+    // customer's reply must not move it back to `new`.
+    let mut f = fx();
+    let c = open(&mut f, 0, "Thiếu hàng");
+    run(
+        &mut f,
+        1,
+        Command::ChangeComplaintState(ChangeComplaintState {
+            complaint: c,
+            to: ComplaintState::WaitingOnCustomer,
+            reason: None,
+        }),
+    )
+    .unwrap();
+    run(
+        &mut f,
+        2,
+        Command::AddCustomerMessage(AddCustomerMessage::new(c, "Đây là ảnh")),
+    )
+    .unwrap();
+    assert_eq!(state(&f, c), ComplaintState::Open);
+}

@@ -225,7 +225,12 @@ impl State {
             }
             EventPayload::ComplaintStateChanged { to, .. } => {
                 if *to == ComplaintState::WaitingOnCustomer {
-                    c.resume_state = c.state;
+                    // A complaint put on hold straight from `new` has been
+                    // looked at: the customer's reply brings it to `open`.
+                    c.resume_state = match c.state {
+                        ComplaintState::New => ComplaintState::Open,
+                        s => s,
+                    };
                 }
                 enter(c, *to, at);
             }
