@@ -331,7 +331,7 @@ impl PyWorkspace {
     ///     >>> ws.change_complaint_state(k, "waiting_on_customer", at=at)
     ///     >>> ws.add_customer_message(k, "Em gửi ảnh chụp màn hình", at=at)
     ///     >>> ws.complaint(k)["state"], ws.complaint(k)["messages"][0]["author"]
-    ///     ('new', 'customer')
+    ///     ('open', 'customer')
     #[pyo3(signature = (
         complaint, body, *, channel=None, occurred_at=None, interaction=None, at=None, actor=None
     ))]
