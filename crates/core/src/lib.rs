@@ -10,6 +10,7 @@ pub mod event;
 pub mod feedback;
 pub mod followup;
 pub mod id;
+pub mod identity;
 pub mod interaction;
 pub mod journey;
 pub mod json;

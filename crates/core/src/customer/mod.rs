@@ -1,11 +1,11 @@
 //! Customers: people and organisations, their contact points, consent, tags,
 //! lifecycle and tier. Commands in [`commands`], the record in [`model`],
-//! search and listing in [`query`].
+//! listing in [`query`]. Search, duplicates, merge and erasure live in
+//! [`identity`](crate::identity).
 
 pub mod commands;
 pub mod model;
 pub mod query;
-pub(crate) mod search;
 
 pub use commands::*;
 pub use model::*;

@@ -272,6 +272,13 @@ pub struct Customer {
     /// Archived customers are kept but hidden from default lists and release
     /// their emails and phones for others.
     pub archived: bool,
+    /// Set when this customer was merged into another: its id resolves to
+    /// that survivor, and its records moved there (see `merge_customers`).
+    #[serde(default)]
+    pub merged_into: Option<CustomerId>,
+    /// When its personal data was erased (see `erase_customer`).
+    #[serde(default)]
+    pub erased_at: Option<DateTime<Utc>>,
     /// When it was registered.
     pub created_at: DateTime<Utc>,
     /// When it last changed.

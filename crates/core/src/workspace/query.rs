@@ -193,7 +193,7 @@ impl Workspace {
     pub fn search_customers(&self, query: &str, limit: usize) -> Vec<(&Customer, u32)> {
         let customers = &self.state.customers;
         self.state
-            .names
+            .search
             .search(query, limit.min(MAX_PAGE), |p| {
                 !customers[p as usize].archived
             })

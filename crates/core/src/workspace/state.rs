@@ -3,7 +3,7 @@
 
 use crate::agent::Agent;
 use crate::complaint::{Complaint, ComplaintSettings};
-use crate::customer::search::NameIndex;
+use crate::identity::search::SearchIndex;
 use crate::customer::{ContactPoint, Customer, CustomerKind};
 use crate::error::{Error, Result};
 use crate::event::{CustomerRegistered, EntityRef, Event, EventPayload, FORMAT_VERSION};
@@ -56,7 +56,8 @@ pub(crate) struct State {
     pub by_email: Map<Box<str>, Holders>,
     pub by_phone: Map<Box<str>, Holders>,
     pub by_tag: Map<String, BTreeSet<u32>>,
-    pub names: NameIndex,
+    /// Customer search (names, emails, phones, tags), kept current by apply.
+    pub search: SearchIndex,
     /// Per customer position: positions in the log of the events on its timeline.
     pub timeline: Vec<Vec<u32>>,
     pub complaints: Vec<Complaint>,
@@ -542,7 +543,6 @@ impl State {
                 for t in tags {
                     self.by_tag.entry(t.clone()).or_default().insert(pos);
                 }
-                self.names.set(pos, names);
                 let tier_id = self.intern_tier(tier.as_deref());
                 self.customer_tier.push(tier_id);
                 self.customer_facts.push(CustomerFacts {
@@ -565,10 +565,13 @@ impl State {
                     consents: Vec::new(),
                     memberships: Vec::new(),
                     archived: false,
+                    merged_into: None,
+                    erased_at: None,
                     created_at: ev.at,
                     updated_at: ev.at,
                 });
                 self.timeline.push(vec![log_pos]);
+                self.search.update(pos, &self.customers[pos as usize]);
             }
             (EntityRef::Customer(id), payload) => {
                 let Some(&pos) = self.customer_ix.get(id) else {
@@ -692,8 +695,6 @@ impl State {
                         }
                     }
                 }
-                let names = c.names.clone();
-                self.names.set(pos, &names);
             }
             EventPayload::ContactPointAdded { contact } => {
                 self.customers[p].contacts.push(contact.clone());
@@ -773,5 +774,6 @@ impl State {
             _ => {}
         }
         self.customers[p].updated_at = at;
+        self.search.update(pos, &self.customers[p]);
     }
 }

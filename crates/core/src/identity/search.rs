@@ -1,12 +1,12 @@
 //! Name search index: folded tokens (case, diacritics and `đ` removed) to
 //! customer positions, prefix-aware through an ordered map.
 
-use super::model::Names;
+use crate::customer::{Customer, Names};
 use crate::text::{fold, tokens};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct NameIndex {
+pub(crate) struct SearchIndex {
     /// Folded token -> sorted customer positions.
     postings: BTreeMap<Box<str>, Vec<u32>>,
     /// Per customer position: its folded, de-duplicated name tokens joined by spaces.
@@ -33,7 +33,12 @@ fn key_of(names: &Names) -> Box<str> {
     words.join(" ").into_boxed_str()
 }
 
-impl NameIndex {
+impl SearchIndex {
+    /// Follows a customer's record after any event about it.
+    pub(crate) fn update(&mut self, pos: u32, customer: &Customer) {
+        self.set(pos, &customer.names);
+    }
+
     /// Indexes (or re-indexes) the customer at `pos`.
     pub(crate) fn set(&mut self, pos: u32, names: &Names) {
         let key = key_of(names);
@@ -161,11 +166,11 @@ mod tests {
 
     #[test]
     fn folds_and_prefixes() {
-        let mut ix = NameIndex::default();
+        let mut ix = SearchIndex::default();
         ix.set(0, &names("Nguyễn Văn Đức"));
         ix.set(1, &names("Nguyễn Thị Ánh"));
         ix.set(2, &names("Đức Phúc"));
-        fn hit(ix: &NameIndex, q: &str) -> Vec<u32> {
+        fn hit(ix: &SearchIndex, q: &str) -> Vec<u32> {
             ix.search(q, 10, |_| true)
                 .into_iter()
                 .map(|h| h.0)
