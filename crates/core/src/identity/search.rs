@@ -140,6 +140,22 @@ impl SearchIndex {
         hits.into_iter().map(|(p, s, _)| (p, s)).collect()
     }
 
+    /// Customer positions whose names contain the folded word `token` exactly.
+    pub(crate) fn name_postings(&self, token: &str) -> &[u32] {
+        self.postings.get(token).map_or(&[], Vec::as_slice)
+    }
+
+    /// Name words within `max_edits` (Damerau-Levenshtein) of the folded `token`.
+    pub(crate) fn similar_name_tokens(&self, token: &str, max_edits: usize) -> Vec<&str> {
+        let len = token.chars().count();
+        self.postings
+            .keys()
+            .filter(|k| k.chars().count().abs_diff(len) <= max_edits)
+            .filter(|k| strsim::damerau_levenshtein(k, token) <= max_edits)
+            .map(|k| &**k)
+            .collect()
+    }
+
     fn prefix_range<'a>(
         &'a self,
         prefix: &'a str,
