@@ -103,7 +103,11 @@ fn bench_search(ws: &Workspace, label: &str, queries: &[String]) -> f64 {
     let mut hits = 0usize;
     while runs < queries.len() || (t0.elapsed() < budget && runs < 100 * queries.len()) {
         let q = &queries[runs % queries.len()];
-        hits += ws.search_customers(black_box(q), 10).len();
+        let query = clientcare::SearchQuery {
+            limit: 10,
+            ..clientcare::SearchQuery::new(black_box(q.as_str()))
+        };
+        hits += ws.search_customers(&query).map_or(0, |r| r.hits.len());
         runs += 1;
     }
     let us = t0.elapsed().as_secs_f64() * 1e6 / runs as f64;

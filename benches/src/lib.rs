@@ -29,6 +29,7 @@ pub mod care_year;
 pub mod complaints;
 pub mod contacts;
 pub mod customers;
+pub mod dupes;
 pub mod harness;
 pub mod names;
 pub mod rng;

@@ -386,14 +386,19 @@ fn card(
 }
 
 fn search(ws: &Workspace, query: &str) -> SearchExample {
-    let hits = ws.search_customers(query, MAX_PAGE);
+    let found = ws
+        .search_customers(&clientcare::SearchQuery {
+            limit: 5,
+            ..clientcare::SearchQuery::new(query)
+        })
+        .unwrap_or_default();
     SearchExample {
         query: query.to_owned(),
-        matches: hits.len(),
-        top: hits
+        matches: found.total.min(MAX_PAGE),
+        top: found
+            .hits
             .iter()
-            .take(5)
-            .map(|(c, s)| (c.names.full.clone(), *s))
+            .map(|h| (h.customer.names.full.clone(), h.score))
             .collect(),
     }
 }

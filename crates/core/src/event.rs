@@ -214,6 +214,39 @@ pub struct CustomerRegistered {
     pub tier: Option<String>,
 }
 
+/// What a merge made of the survivor: its fields after survivorship.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct CustomersMerged {
+    /// The customers merged away, in the order given.
+    pub merged: Vec<CustomerId>,
+    pub names: Names,
+    pub contacts: Vec<ContactPoint>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_channel: Option<Channel>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, AttrValue>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<AgentId>,
+    pub lifecycle: Lifecycle,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consents: Vec<Consent>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub memberships: Vec<Membership>,
+    /// Why (recorded in the audit trail).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
 /// The payload of `complaint_opened`: the complaint as first recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -805,6 +838,23 @@ pub enum EventPayload {
     SurveySent(Box<SurveySent>),
     /// A customer answered a survey (entity: the survey).
     SurveyAnswered(Box<SurveyAnswered>),
+    /// Customers were merged into the survivor (entity: the survivor). Their
+    /// linked records moved there and their ids resolve to it.
+    CustomersMerged(Box<CustomersMerged>),
+    /// A merge was undone (entity: the survivor): the merged customers and
+    /// their records are back, and the survivor's fields the merge set are
+    /// restored.
+    CustomersUnmerged {
+        /// The customers that were merged away and are back.
+        merged: Vec<CustomerId>,
+    },
+    /// A customer's personal data was erased (entity: the customer). Earlier
+    /// events about it are redacted in every later export.
+    CustomerErased {
+        /// Customers merged into it, erased with it.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        merged: Vec<CustomerId>,
+    },
 }
 
 impl EventPayload {
@@ -869,6 +919,9 @@ impl EventPayload {
             EventPayload::FeedbackConfigured { .. } => "feedback_configured",
             EventPayload::SurveySent(_) => "survey_sent",
             EventPayload::SurveyAnswered(_) => "survey_answered",
+            EventPayload::CustomersMerged(_) => "customers_merged",
+            EventPayload::CustomersUnmerged { .. } => "customers_unmerged",
+            EventPayload::CustomerErased { .. } => "customer_erased",
         }
     }
 }

@@ -38,7 +38,7 @@ pub use customer::{
 pub use error::{Error, Result};
 pub use event::{
     ComplaintChanges, ComplaintOpened, CustomerChanges, CustomerRegistered, EntityRef, Event,
-    EventPayload, FollowUpScheduled, MessageAdded, OpportunityChanges, OpportunityOpened,
+    EventPayload, CustomersMerged, FollowUpScheduled, MessageAdded, OpportunityChanges, OpportunityOpened,
     PurchaseRecorded, FORMAT_VERSION,
 };
 pub use feedback::{
@@ -50,6 +50,17 @@ pub use followup::recurrence::{Frequency, Recurrence, RecurrenceSpec, RuleSpec, 
 pub use followup::{
     Agenda, CancelFollowUp, CompleteFollowUp, FollowUp, FollowUpKind, FollowUpLinks,
     FollowUpStatus, ReassignFollowUp, ScheduleFollowUp, SnoozeFollowUp,
+};
+pub use identity::{
+    ContactDecision, ContactReason, CustomerExport, EraseCustomer, MergeCustomers, Survive,
+    Survivorship, UnmergeCustomers, ERASED, EXPORT_FORMAT,
+};
+pub use identity::search::{
+    MatchedField, SearchHit, SearchQuery, SearchResults, SearchStats, DEFAULT_SEARCH_LIMIT,
+};
+pub use identity::duplicates::{
+    DuplicateMatch, DuplicatePair, DuplicateReport, DuplicateRules, MatchReason, NameMetric,
+    ScanPhase, ScanProgress,
 };
 pub use id::{
     AgentId, ComplaintId, CustomerId, EventId, FollowUpId, IdSource, InteractionId, OpportunityId,

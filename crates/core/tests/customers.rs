@@ -621,10 +621,15 @@ fn search_folds_case_and_diacritics_and_is_prefix_aware() {
         .register_customer(at(1), person("Zoë Dubois", "zoe@x.fr", "+33 6 12 34 56 78"))
         .unwrap();
     fn found(ws: &Workspace, q: &str) -> Vec<CustomerId> {
-        ws.search_customers(q, 10)
-            .iter()
-            .map(|(c, _)| c.id)
-            .collect()
+        ws.search_customers(&SearchQuery {
+            limit: 10,
+            ..SearchQuery::new(q)
+        })
+        .unwrap()
+        .hits
+        .iter()
+        .map(|h| h.customer.id)
+        .collect()
     }
     let ids = |q: &str| found(&ws, q);
     assert_eq!(ids("nguyen van duc"), [duc]);

@@ -237,7 +237,7 @@ fn commands_are_plain_serialisable_data() {
         matches!(&e, Error::InvalidInput { field, reason, .. } if field == "type" && reason.contains("tag_customer")),
         "{e}"
     );
-    assert_eq!(Command::TYPES.len(), 57);
+    assert_eq!(Command::TYPES.len(), 60);
     let bad = serde_json::from_str::<Command>(
         r#"{"type":"register_customer","full_name":"x","colour":"red"}"#,
     );

@@ -722,6 +722,7 @@ pub(crate) fn customer_to_py<'py>(py: Python<'py>, c: &Customer) -> PyResult<Bou
     let d = to_py_dict(py, c)?;
     d.set_item("created_at", c.created_at)?;
     d.set_item("updated_at", c.updated_at)?;
+    d.set_item("erased_at", c.erased_at)?;
     let consents = PyList::empty(py);
     for k in &c.consents {
         let item = to_py_dict(py, k)?;

@@ -1,5 +1,5 @@
 //! Customers: registration (one and bulk), changes, consent, tags, lifecycle,
-//! archive, memberships, and the customer queries.
+//! archive, memberships, and the customer queries (search is in `identity.rs`).
 
 use crate::convert::{
     customer_to_py, customers_to_py, enum_arg, from_json, id_arg, row_to_json, str_arg, usize_arg,
@@ -730,41 +730,5 @@ impl PyWorkspace {
         out.set_item("items", customers_to_py(py, page.items)?)?;
         out.set_item("next", page.next.map(|id| id.to_string()))?;
         Ok(out)
-    }
-
-    /// Searches active customers by name, folding case and diacritics; each
-    /// word is a prefix, so ``"nguyen van duc"`` and ``"ngu duc"`` find
-    /// "Nguyễn Văn Đức". Best matches first.
-    ///
-    /// Returns:
-    ///     ``[{"customer": customer, "score": int}, ...]``, at most ``limit``.
-    ///
-    /// Raises:
-    ///     InvalidInputError: when ``query`` is not a str or ``limit`` not an int.
-    ///
-    /// Example:
-    ///     >>> duc = ws.register_customer("Nguyễn Văn Đức", at=at)
-    ///     >>> ws.search_customers("nguyen van duc")[0]["customer"]["id"] == duc
-    ///     True
-    #[pyo3(signature = (query, limit=None), text_signature = "($self, query, limit=20)")]
-    fn search_customers<'py>(
-        &self,
-        py: Python<'py>,
-        query: &Bound<'py, PyAny>,
-        limit: Option<Bound<'py, PyAny>>,
-    ) -> PyResult<Bound<'py, PyList>> {
-        let query = str_arg(query, "query").or_raise(py)?;
-        let limit = match limit {
-            Some(l) => usize_arg(&l, "limit").or_raise(py)?,
-            None => 20,
-        };
-        let list = PyList::empty(py);
-        for (c, score) in self.inner.search_customers(&query, limit) {
-            let hit = PyDict::new(py);
-            hit.set_item("customer", customer_to_py(py, c)?)?;
-            hit.set_item("score", score)?;
-            list.append(hit)?;
-        }
-        Ok(list)
     }
 }

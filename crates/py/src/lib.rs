@@ -12,6 +12,7 @@ mod customer;
 mod errors;
 mod feedback;
 mod followup;
+mod identity;
 mod interaction;
 mod journey;
 mod kpi;
@@ -22,7 +23,8 @@ use pyo3::prelude::*;
 
 /// Customer care (CRM) domain core: event-sourced customers, agents,
 /// interactions, complaints and SLAs, sales pipelines, purchases, loyalty,
-/// referrals, follow-ups, after-sales playbooks, feedback surveys and KPIs.
+/// referrals, follow-ups, after-sales playbooks, feedback surveys, KPIs, and
+/// identity (merge, erasure, contact checks, per-customer export).
 /// Import `clientcare`, not this module.
 #[pymodule]
 #[pyo3(name = "_native")]
@@ -34,5 +36,6 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("FORMAT_VERSION", clientcare::FORMAT_VERSION)?;
     m.add("KPI_NAMES", kpi::kpi_names(m.py())?)?;
+    m.add("ERASED", clientcare::ERASED)?;
     Ok(())
 }

@@ -1,7 +1,8 @@
 //! `clientcare.Workspace`: construction, the event log, generic `execute`
 //! and workspace settings. The domain areas add their methods in their own
 //! files (`agent.rs`, `customer.rs`, `interaction.rs`, `complaint.rs`,
-//! `sla.rs`, `journey.rs`, `followup.rs`, `feedback.rs`, `kpi.rs`).
+//! `sla.rs`, `journey.rs`, `followup.rs`, `feedback.rs`, `kpi.rs`,
+//! `identity.rs`).
 
 use crate::convert::{attrs_to_json, id_arg, now, str_arg, to_json, to_py, to_utc, uint_arg, Path};
 use crate::errors::OrRaise;

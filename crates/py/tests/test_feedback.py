@@ -172,7 +172,7 @@ def test_sending_needs_feedback_consent_on_the_channel(fx: Fx) -> None:
     ws = fx.ws
     e = unchanged(ws, ws.send_survey, fx.duc, "csat", "phone", at=at(10))
     assert e.code == "invalid_input" and e.details["field"] == "channel"
-    assert "feedback consent" in e.details["reason"]
+    assert "feedback" in e.details["reason"] and "no_consent" in e.details["reason"]
     ws.record_consent(fx.duc, channel="phone", purpose="service", granted=True, source="call", at=at(11))
     unchanged(ws, ws.send_survey, fx.duc, "csat", "phone", at=at(12))
     ws.record_consent(fx.duc, channel="email", purpose="feedback", granted=False, source="unsubscribe", at=at(13))

@@ -28,7 +28,7 @@ duc = ws.register_customer(
 )
 ws.log_interaction(duc, "social", network="zalo", subject="Hỏi giá", agent=mai, at=at)
 assert ws.find_by_phone("0901234567")[0]["id"] == duc
-assert ws.search_customers("nguyen van duc")[0]["customer"]["id"] == duc
+assert ws.search_customers("nguyen van duc")["hits"][0]["customer"]["id"] == duc
 try:
     ws.register_customer("Someone Else", phones=["+84 90 123 4567"], at=at)
 except clientcare.ConflictError as e:

@@ -65,8 +65,14 @@ created: datetime = c["created_at"]
 stage: clientcare.Lifecycle = c["lifecycle"]
 page: CustomerPage = ws.list_customers(tag="vip", archived=None, limit=10)
 nxt: str | None = page["next"]
-hits: list[SearchHit] = ws.search_customers("nguyen van duc", limit=5)
+found: clientcare.SearchResults = ws.search_customers(
+    "nguyen van duc", kind="person", include_archived=True, offset=0, limit=5, typos=False
+)
+hits: list[SearchHit] = found["hits"]
 score: int = hits[0]["score"]
+matched: list[clientcare.MatchedField] = hits[0]["matched"]
+search_total: int = found["total"]
+next_offset: int | None = found["next_offset"]
 inter: Interaction = ws.interaction(iid)
 when: datetime = inter["occurred_at"]
 tl: TimelinePage = ws.timeline(duc, limit=5)
@@ -349,6 +355,54 @@ dash: clientcare.Dashboard = ws.dashboard(from_=at, to=at + timedelta(days=7), t
 dash_from: datetime = dash["from"]
 dash_rows: list[clientcare.KpiRow] = dash["rows"]
 
+# identity: merge, erasure, contact checks, export
+dup: str = ws.register_customer("Duc Nguyen", at=at)
+rules: clientcare.Survivorship = {"default": "most_recent", "names": "most_complete"}
+ws.merge_customers(duc, [dup], rules=rules, reason="same person", at=at, actor=mai)
+ws.merge_customers(duc, dup, at=at)
+survivor_id: str = ws.resolve_customer(dup)
+merged_into: str | None = ws.customer(dup)["merged_into"]
+erased_at: datetime | None = ws.customer(dup)["erased_at"]
+ws.unmerge_customers(dup, at=at)
+decision: clientcare.ContactDecision = ws.may_contact(duc, "email", "marketing", at)
+allowed: bool = decision["allowed"]
+contact_reason: clientcare.ContactReason = decision["reason"]
+decided_by: clientcare.Consent | None = ws.may_contact(duc, "sms", "service")["consent"]
+export: clientcare.CustomerExport = ws.export_customer(duc)
+export_version: int = export["version"]
+export_events: list[clientcare.Event] = export["events"]
+ws.erase_customer(dup, at=at)
+erased_text: str = clientcare.ERASED
+
+# identity: duplicates
+dup_rules: clientcare.DuplicateRules = {"threshold": 0.9, "name_metric": "levenshtein", "max_block": 10}
+draft: clientcare.CustomerDraft = {"full_name": "Nguyen Van Duc", "phones": ["0901234567"], "given_name": None}
+dups: list[clientcare.DuplicateMatch] = ws.check_duplicates(draft, dup_rules)
+ws.check_duplicates({"full_name": "X", "emails": "x@example.vn", "kind": "organization"})
+for m in ws.duplicates_of(duc, rules={"include_archived": True}):
+    dup_score: float = m["score"]
+    for r in m["reasons"]:
+        if r["rule"] == "name":
+            similarity: float = r["similarity"]
+        elif r["rule"] == "organization":
+            org_id: str = r["organization"]
+        else:
+            value: str = r["value"]
+pair: clientcare.DuplicateMatch = ws.compare_customers(duc, dup)
+
+
+def on_progress(p: clientcare.ScanProgress) -> bool:
+    phase: clientcare.ScanPhase = p["phase"]
+    return p["done"] < p["total"] or phase != "comparing"
+
+
+report: clientcare.DuplicateReport = ws.scan_duplicates(dup_rules, progress=on_progress)
+ws.scan_duplicates(progress=lambda p: None)
+first_pair: clientcare.DuplicatePair = report["pairs"][0]
+pair_a: str = first_pair["a"]
+scan_cancelled: bool = report["cancelled"]
+comparisons: int = report["comparisons"]
+
 try:
     ws.register_customer("X", at=at)
 except clientcare.ConflictError as e:
@@ -399,3 +453,18 @@ ws.kpi("csat", from_=at, to=at, group_by="planet")  # type: ignore[arg-type]
 ws.kpi("csat", from_="2026-11-02", to=at)  # type: ignore[arg-type]
 ws.kpi("csat", to=at)  # type: ignore[call-arg]
 ws.dashboard(from_=at, to=at, group_by="agent")  # type: ignore[call-arg]
+ws.merge_customers(duc, [dup], rules={"names": "newest"})  # type: ignore[arg-type]
+ws.merge_customers(duc, [dup], rules={"nickname": "survivor"})  # type: ignore[arg-type]
+ws.merge_customers(duc, [dup], reason=1)  # type: ignore[arg-type]
+ws.may_contact(duc, "pigeon", "marketing")  # type: ignore[arg-type]
+ws.may_contact(duc, "email", "marketing", at="now")  # type: ignore[arg-type]
+ws.unmerge_customers(dup, reason="x")  # type: ignore[call-arg]
+ws.export_customer(duc)["no_such_key"]  # type: ignore[typeddict-item]
+ws.search_customers("x", 5)  # type: ignore[call-arg, arg-type]
+ws.search_customers("x", kind="robot")  # type: ignore[arg-type]
+ws.search_customers("x")[0]  # type: ignore[literal-required]
+ws.check_duplicates({"phones": ["0901234567"]})  # type: ignore[typeddict-item]
+ws.check_duplicates({"full_name": "X", "colour": "red"})  # type: ignore[typeddict-unknown-key]
+ws.duplicates_of(duc, rules={"threshold": "high"})  # type: ignore[arg-type]
+ws.duplicates_of(duc, rules={"name_metric": "soundex"})  # type: ignore[arg-type]
+ws.scan_duplicates(progress=lambda p: "stop")  # type: ignore[arg-type,return-value]

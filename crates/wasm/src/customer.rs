@@ -1,25 +1,16 @@
 //! Customers: registration, changes, consent, tags, lifecycle, archive,
-//! memberships, and the queries over them.
+//! memberships, and the queries over them (search and duplicates are in
+//! [`crate::identity`]).
 
 use crate::convert::{self, args, id, input, meta, object, opt_input, required, string, to_js};
 use crate::errors::{invalid, report, Failure, JsResult};
 use crate::workspace::Workspace;
 use clientcare::{
-    Channel, Command, Customer, CustomerFilter, CustomerId, PageRequest, Purpose, RegisterCustomer,
+    Channel, Command, CustomerFilter, CustomerId, PageRequest, Purpose, RegisterCustomer,
     TimelineCursor,
 };
 use js_sys::Array;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-/// Default number of search results.
-const SEARCH_LIMIT: usize = 10;
-
-#[derive(Serialize)]
-struct Hit<'a> {
-    customer: &'a Customer,
-    score: u32,
-}
 
 #[wasm_bindgen]
 impl Workspace {
@@ -245,7 +236,8 @@ impl Workspace {
 
     // ----- queries -----
 
-    /// A customer by id.
+    /// A customer by id. An id merged into another resolves to the survivor
+    /// (whose `id` differs then; see `resolveCustomer`).
     #[wasm_bindgen(unchecked_return_type = "Customer")]
     pub fn customer(
         &self,
@@ -286,26 +278,6 @@ impl Workspace {
         let filter: CustomerFilter = opt_input(&filter, "filter")?;
         let page: PageRequest<CustomerId> = opt_input(&page, "page")?;
         to_js(&self.inner.list_customers(&filter, page)?)
-    }
-
-    /// Name search that ignores case and diacritics; each word is a prefix.
-    /// Best matches first, active customers only.
-    #[wasm_bindgen(js_name = searchCustomers, unchecked_return_type = "SearchHit[]")]
-    pub fn search_customers(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "number")] limit: JsValue,
-    ) -> JsResult<JsValue> {
-        let query = string(&query, "query")?;
-        let limit = convert::opt_count(&limit, "limit")?
-            .map_or(SEARCH_LIMIT, |l| usize::try_from(l).unwrap_or(usize::MAX));
-        let hits: Vec<Hit<'_>> = self
-            .inner
-            .search_customers(&query, limit)
-            .into_iter()
-            .map(|(customer, score)| Hit { customer, score })
-            .collect();
-        to_js(&hits)
     }
 
     /// The customer's timeline, newest first: interactions at the time they

@@ -4,7 +4,8 @@
 
 // One binding file per domain area: [`workspace`] (the class, the log,
 // generic commands), [`agent`], [`customer`], [`interaction`], [`complaint`],
-// [`sla`], [`journey`] (pipelines, opportunities, purchases, loyalty,
+// [`sla`], [`identity`] (merge, unmerge, erasure, export, contact check),
+// [`journey`] (pipelines, opportunities, purchases, loyalty,
 // referrals, playbooks), [`followup`], [`feedback`] (surveys), [`kpi`];
 // [`convert`] holds the value conversions and [`errors`] the one error mapping.
 
@@ -15,6 +16,7 @@ pub mod customer;
 pub mod errors;
 pub mod feedback;
 pub mod followup;
+pub mod identity;
 pub mod interaction;
 pub mod journey;
 pub mod kpi;

@@ -144,6 +144,10 @@ export interface Customer {
   archived: boolean;
   createdAt: string;
   updatedAt: string;
+  /** The survivor this customer was merged into (its id resolves there), or `null`. */
+  mergedInto: string | null;
+  /** When its personal data was erased (ISO 8601), or `null`. */
+  erasedAt: string | null;
 }
 
 /** An agent of the care or sales team. */
@@ -322,7 +326,18 @@ export type EventPayload =
   | { type: "survey_removed"; key: string }
   | { type: "feedback_configured"; settings: FeedbackSettings }
   | ({ type: "survey_sent" } & SurveySent)
-  | ({ type: "survey_answered" } & SurveyAnswered);
+  | ({ type: "survey_answered" } & SurveyAnswered)
+  | ({ type: "customers_merged" } & CustomersMerged)
+  | {
+      type: "customers_unmerged";
+      /** The customers that were merged away and are back. */
+      merged: string[];
+    }
+  | {
+      type: "customer_erased";
+      /** Customers merged into it, erased with it. */
+      merged?: string[];
+    };
 
 /** One event of the log, with camelCase keys. */
 export interface EventJson {
@@ -532,7 +547,10 @@ export type Command =
   | ({ type: "define_survey" } & SurveyTemplateInput)
   | ({ type: "remove_survey" } & RemoveSurveyInput)
   | ({ type: "send_survey" } & SendSurveyInput)
-  | ({ type: "answer_survey" } & AnswerSurveyInput);
+  | ({ type: "answer_survey" } & AnswerSurveyInput)
+  | ({ type: "merge_customers" } & MergeCustomersInput)
+  | ({ type: "unmerge_customers" } & UnmergeCustomersInput)
+  | ({ type: "erase_customer" } & EraseCustomerInput);
 
 /** The entity a command created. */
 export type CreatedRef =
@@ -579,9 +597,40 @@ export interface Page<T, C> {
   next: C | null;
 }
 
+/** Which part of a customer a search hit matched. */
+export type MatchedField = "name" | "name_typo" | "email" | "phone" | "tag";
+
+/** Options of `searchCustomers`. */
+export interface SearchOptions {
+  /** Only people or only organisations. */
+  kind?: CustomerKind | null;
+  /** Find archived customers too (`false` by default). */
+  includeArchived?: boolean;
+  /** How many ranked hits to skip (a page's `nextOffset`). */
+  offset?: number;
+  /** Page size, 1 to 1000 (20 by default). */
+  limit?: number;
+  /** Let name words match with typos (`true` by default). */
+  typos?: boolean;
+}
+
+/** One customer found by a search. */
 export interface SearchHit {
   customer: Customer;
+  /** Higher is better: whole contacts, then exact, prefix and typo name words, then tags. */
   score: number;
+  /** What matched. */
+  matched: MatchedField[];
+}
+
+/** A page of ranked search hits. */
+export interface SearchResults {
+  /** This page's hits, best first. */
+  hits: SearchHit[];
+  /** How many customers match in all (every page). */
+  total: number;
+  /** The `offset` of the next page, or `null` at the end. */
+  nextOffset: number | null;
 }
 
 /** A timeline entry: an event and when it is shown (an interaction's `occurredAt`). */
@@ -2087,5 +2136,212 @@ export type BulkRowError = { row: number; message: string } & ErrorInfo;
 export interface BulkResult {
   ids: (string | null)[];
   errors: BulkRowError[];
+}
+
+// ----- identity: merge, unmerge, erasure, export, contact check -----
+
+/**
+ * How one field of the survivor is chosen among the merged records:
+ * `"survivor"`: the survivor's value, or the first merged customer's (in the
+ * order given) when it has none; `"most_recent"`: the value of the most
+ * recently updated customer that has one; `"most_complete"`: the fullest value
+ * (names with the most parts, the longest text, any value over none, the
+ * furthest lifecycle stage).
+ */
+export type Survive = "survivor" | "most_recent" | "most_complete";
+
+/**
+ * Survivorship rules per field; a field without its own rule follows
+ * `default` (`"survivor"` by default). Contact points, tags and memberships
+ * are always unioned; consents always keep the most restrictive decision.
+ */
+export interface Survivorship {
+  default?: Survive;
+  /** Full, given, family and display names, kept together. */
+  names?: Survive | null;
+  preferredChannel?: Survive | null;
+  language?: Survive | null;
+  timeZone?: Survive | null;
+  owner?: Survive | null;
+  lifecycle?: Survive | null;
+  tier?: Survive | null;
+  /** Custom attributes: the union, and per name the value this rule picks. */
+  attributes?: Survive | null;
+}
+
+export interface MergeCustomersInput {
+  /** The customer that stays (an id merged earlier resolves to its survivor). */
+  survivor: string;
+  /** The customers merged into it: at least one, none twice, not the survivor. */
+  merged: string[];
+  rules?: Survivorship;
+  /** Why (kept in the audit trail). */
+  reason?: string | null;
+}
+
+export interface UnmergeCustomersInput {
+  /** A customer that was merged away. */
+  customer: string;
+}
+
+export interface EraseCustomerInput {
+  /** The customer (an id merged earlier resolves to its survivor). */
+  customer: string;
+}
+
+/** The payload fields of `customers_merged`: the survivor after survivorship. */
+export interface CustomersMerged {
+  /** The customers merged away, in the order given. */
+  merged: string[];
+  names: Names;
+  contacts: ContactPoint[];
+  preferredChannel?: Channel;
+  language?: string;
+  timeZone?: string;
+  tags?: string[];
+  /** User-defined names, kept as given. */
+  attributes?: Record<string, AttrValue>;
+  owner?: string;
+  lifecycle: Lifecycle;
+  tier?: string;
+  consents?: Consent[];
+  memberships?: Membership[];
+  reason?: string;
+}
+
+/** Why contact is or is not allowed. */
+export type ContactReason = "granted" | "withdrawn" | "no_consent" | "archived" | "erased";
+
+/** The answer of `mayContact`. */
+export interface ContactDecision {
+  /** The customer checked (a merged id resolves to its survivor). */
+  customer: string;
+  allowed: boolean;
+  reason: ContactReason;
+  /**
+   * Whether an email address (for `email`) or a phone number (for `phone`,
+   * `sms`) is on file; always `true` for the other channels.
+   */
+  reachable: boolean;
+  /** The consent decision that applied, if any. */
+  consent: Consent | null;
+}
+
+/** Everything the workspace holds about one customer (`exportCustomer`). */
+export interface CustomerExport {
+  format: "clientcare.customer_export";
+  /** Version of this document's shape. */
+  version: 1;
+  /** The customer (a merged id resolves to its survivor). */
+  customer: Customer;
+  /** Records merged into it (kept, hidden, for unmerge). */
+  mergedCustomers: Customer[];
+  /** Oldest first. */
+  interactions: Interaction[];
+  /** In the order they were opened. */
+  complaints: Complaint[];
+  opportunities: Opportunity[];
+  purchases: Purchase[];
+  /** Referrals it made and the one that brought it. */
+  referrals: Referral[];
+  followUps: FollowUp[];
+  playbookRuns: PlaybookRun[];
+  /** Surveys sent to it and its answers. */
+  surveys: Survey[];
+  /** Every event of its timeline (consents, changes, merges), in log order. */
+  events: EventJson[];
+}
+
+// ----- identity: duplicate detection -----
+
+/** How paired name words are scored. */
+export type NameMetric = "jaro_winkler" | "levenshtein" | "exact";
+
+/**
+ * What counts as a duplicate; every field is optional (default in brackets).
+ * `score = min(1, sum of the weights of the signals that hold)`; a pair is a
+ * duplicate when `score >= threshold`.
+ */
+export interface DuplicateRules {
+  /** In (0, 1] [0.8]. */
+  threshold?: number;
+  /** Weight of a shared email, 0 to 1 [0.5]. */
+  email?: number;
+  /** Weight of a shared phone, 0 to 1 [0.5]. */
+  phone?: number;
+  /** Weight of a similar name, multiplied by the similarity, 0 to 1 [0.65]. */
+  name?: number;
+  /** Weight of a shared postal address, 0 to 1 [0.25]. */
+  address?: number;
+  /** Weight of a shared organisation between two people, 0 to 1 [0.25]. */
+  organization?: number;
+  /** Weight of a shared distinctive email local part when no email is shared, 0 to 1 [0.25]. */
+  emailLocalPart?: number;
+  /** ["jaro_winkler"] */
+  nameMetric?: NameMetric;
+  /** The name signal needs at least this similarity, 0 to 1 [0.88]. */
+  minNameSimilarity?: number;
+  /** Two different words both in common use in the workspace are different names, never a typo [true]. */
+  distinctKnownWords?: boolean;
+  /** Consider archived customers too [false]. */
+  includeArchived?: boolean;
+  /** Groups sharing one key larger than this are split by name before comparing, at least 2 [50]. */
+  maxBlock?: number;
+  /** Most matches of `checkDuplicates` and `duplicatesOf`, 1 to 1000 [20]. */
+  limit?: number;
+}
+
+/** Why two customers look like the same one (`rule` is the signal). */
+export type MatchReason =
+  | { rule: "email"; value: string }
+  | { rule: "phone"; /** E.164. */ value: string }
+  | { rule: "name"; metric: NameMetric; /** 0 to 1, 4 decimals. */ similarity: number }
+  | { rule: "address"; /** The folded address key (`12 nguyen hue, ho chi minh`). */ value: string }
+  | { rule: "organization"; /** The organisation both are members of. */ organization: string }
+  | { rule: "email_local_part"; /** The local part (`duc.nguyen`). */ value: string };
+
+/** A likely duplicate of one record. */
+export interface DuplicateMatch {
+  /** The customer that looks like the record. */
+  customer: string;
+  /** 0 to 1, 4 decimals. */
+  score: number;
+  reasons: MatchReason[];
+}
+
+/** Two customers that look like the same one. */
+export interface DuplicatePair {
+  /** The one registered first. */
+  a: string;
+  /** The one registered later. */
+  b: string;
+  /** 0 to 1, 4 decimals. */
+  score: number;
+  /** Values as `a` writes them. */
+  reasons: MatchReason[];
+}
+
+/** A phase of `scanDuplicates`. */
+export type ScanPhase = "profiles" | "blocking" | "comparing";
+
+/** Where a scan stands: work done in this phase out of `total` (customers, keys or pairs). */
+export interface ScanProgress {
+  phase: ScanPhase;
+  done: number;
+  total: number;
+}
+
+/** The result of `scanDuplicates`. */
+export interface DuplicateReport {
+  /** Pairs at or above the threshold, best first. */
+  pairs: DuplicatePair[];
+  /** Customers considered (not merged, not erased, not archived unless asked). */
+  customers: number;
+  /** Distinct candidate pairs scored. */
+  comparisons: number;
+  /** Groups larger than `maxBlock` split by name instead of compared pairwise. */
+  skippedBlocks: number;
+  /** The progress callback stopped the scan: `pairs` holds what was found so far. */
+  cancelled: boolean;
 }
 "#;

@@ -196,7 +196,8 @@ test("archive and restore", () => {
   assert.deepEqual(ws.listCustomers().items, []);
   assert.deepEqual(ws.listCustomers({ archived: true }).items.map((c) => c.id), [a]);
   assert.deepEqual(ws.listCustomers({ archived: null }).items.map((c) => c.id), [a]);
-  assert.deepEqual(ws.searchCustomers("nguyen an"), []);
+  assert.deepEqual(ws.searchCustomers("nguyen an").hits, []);
+  assert.deepEqual(ws.searchCustomers("nguyen an", { includeArchived: true }).hits.map((h) => h.customer.id), [a]);
   const e = unchanged(ws, () => ws.tagCustomer(a, ["x"], { at: at(2) }), "invalid_transition");
   assert.deepEqual(e.details.allowed, ["restore", "record consent"]);
   throwsCode(() => ws.archiveCustomer({ customer: a }), "invalid_transition", { current: "archived" });
@@ -261,7 +262,7 @@ test("Vietnamese name search without diacritics", () => {
   const duc = ws.registerCustomer({ fullName: "Nguyễn Văn Đức" }, { at: at() });
   const anh = ws.registerCustomer({ fullName: "Nguyễn Thị Ánh" }, { at: at() });
   const phuc = ws.registerCustomer({ fullName: "Đức Phúc" }, { at: at() });
-  const ids = (q, limit) => ws.searchCustomers(q, limit).map((h) => h.customer.id);
+  const ids = (q, limit) => ws.searchCustomers(q, { limit }).hits.map((h) => h.customer.id);
   assert.deepEqual(ids("nguyen van duc"), [duc]);
   assert.deepEqual(ids("NGUYEN"), [duc, anh]);
   assert.deepEqual(ids("ngu anh"), [anh]);
@@ -270,11 +271,12 @@ test("Vietnamese name search without diacritics", () => {
   assert.deepEqual(ids("Đức Phúc"), [phuc]);
   assert.deepEqual(ids("tran"), []);
   assert.deepEqual(ids(""), []);
-  const hit = ws.searchCustomers("nguyen van duc")[0];
+  const hit = ws.searchCustomers("nguyen van duc").hits[0];
   assert.equal(typeof hit.score, "number");
+  assert.deepEqual(hit.matched, ["name"]);
   assert.equal(hit.customer.names.full, "Nguyễn Văn Đức");
-  throwsCode(() => ws.searchCustomers(5), "invalid_input", { field: "query" });
-  throwsCode(() => ws.searchCustomers("duc", -1), "invalid_input", { field: "limit" });
+  throwsCode(() => ws.searchCustomers(5), "invalid_input", { field: "text" });
+  throwsCode(() => ws.searchCustomers("duc", { limit: -1 }), "invalid_input", { field: "limit" });
 });
 
 test("bulk registration: good rows applied, bad rows reported per row", () => {

@@ -190,7 +190,7 @@ test("sending needs feedback consent on the channel, a known customer, a matchin
   const { ws, agent, duc, mai } = fx();
   let e = refused(ws, () => ws.sendSurvey({ customer: mai, kind: "csat", channel: "email" }, { at: at(10) }), "invalid_input");
   assert.deepEqual([e.details.field, e.details.value], ["channel", "email"]);
-  assert.match(e.message, /feedback consent/);
+  assert.match(e.message, /may not be asked for feedback on email \(no_consent\); record consent first/);
   // Đức consents to feedback by email and SMS, not by phone; service consent is not feedback consent.
   ws.recordConsent({ customer: mai, channel: "email", purpose: "service", granted: true, source: "form" }, { at: at(3) });
   refused(ws, () => ws.sendSurvey({ customer: mai, kind: "csat", channel: "email" }, { at: at(10) }), "invalid_input");

@@ -19,6 +19,9 @@ import {
   type Page,
   type RegisterCustomerInput,
   type SearchHit,
+  type SearchOptions,
+  type SearchResults,
+  type MatchedField,
   type TimelineEntry,
   type CalendarSpec,
   type CalendarSpecInput,
@@ -69,6 +72,23 @@ import {
   type StepProgress,
   type StepStatus,
   type TierRule,
+  type Consent,
+  type ContactDecision,
+  type ContactReason,
+  type CustomerExport,
+  type CustomersMerged,
+  type Lifecycle,
+  type MergeCustomersInput,
+  type Survive,
+  type Survivorship,
+  type DuplicateMatch,
+  type DuplicatePair,
+  type DuplicateReport,
+  type DuplicateRules,
+  type MatchReason,
+  type NameMetric,
+  type ScanPhase,
+  type ScanProgress,
 } from "clientcare";
 
 const at = new Date("2026-11-02T09:00:00Z");
@@ -153,8 +173,24 @@ const page: Page<Customer, string> = ws.listCustomers({ tag: "vip", archived: nu
 const next: string | null = page.next;
 ws.listCustomers(undefined, { after: next, limit: 5 });
 ws.listCustomers();
-const hits: SearchHit[] = ws.searchCustomers("nguyen van duc", 5);
+const found: SearchResults = ws.searchCustomers("nguyen van duc", { limit: 5 });
+const hits: SearchHit[] = found.hits;
 const score: number | undefined = hits[0]?.score;
+const matched: MatchedField[] | undefined = hits[0]?.matched;
+const searchTotal: number = found.total;
+const nextOffset: number | null = found.nextOffset;
+const searchOptions: SearchOptions = { kind: "organization", includeArchived: true, offset: 20, limit: 20, typos: false };
+ws.searchCustomers("0901234567", searchOptions);
+ws.searchCustomers("duc@", { offset: nextOffset ?? 0 });
+// @ts-expect-error: the options are an object (the limit moved there)
+ws.searchCustomers("duc", 5);
+// @ts-expect-error: not a kind
+ws.searchCustomers("duc", { kind: "robot" });
+// @ts-expect-error: option keys are camelCase
+ws.searchCustomers("duc", { include_archived: true });
+// @ts-expect-error: the old shape was a list of hits
+const oldHits: SearchHit[] = ws.searchCustomers("duc");
+void [matched, searchTotal, oldHits];
 const i: Interaction = ws.interaction(call);
 const occurred: string = i.occurredAt;
 const list: Interaction[] = ws.interactionsOf(duc);
@@ -917,3 +953,168 @@ const dashRows: KpiRow[] = dashboard.rows;
 // @ts-expect-error: the dashboard is ungrouped
 ws.dashboard({ from: at, to: at, groupBy: "agent" });
 void [names, kpiValue, sampleSize, rowKpi, grouping, dashFrom, dashRows];
+
+// ----- identity: merge, unmerge, erasure, export, contact check -----
+
+const twin: string = ws.registerCustomer({ fullName: "Nguyen Van Duc", phones: ["0907654321"] });
+const rules: Survivorship = { default: "most_recent", names: "most_complete", preferredChannel: null, timeZone: "survivor", attributes: "most_recent" };
+const mergeInput: MergeCustomersInput = { survivor: duc, merged: [twin], rules, reason: "same person" };
+ws.mergeCustomers(mergeInput, { at });
+ws.mergeCustomers({ survivor: duc, merged: [twin] });
+// @ts-expect-error: merged is a list of ids
+ws.mergeCustomers({ survivor: duc, merged: twin });
+// @ts-expect-error: the survivor is required
+ws.mergeCustomers({ merged: [twin] });
+// @ts-expect-error: not a survivorship rule
+ws.mergeCustomers({ survivor: duc, merged: [twin], rules: { names: "longest" } });
+// @ts-expect-error: rule keys are camelCase
+ws.mergeCustomers({ survivor: duc, merged: [twin], rules: { time_zone: "survivor" } });
+// @ts-expect-error: not a field with a rule
+const badRules: Survivorship = { contacts: "survivor" };
+const survive: Survive = "most_complete";
+// @ts-expect-error: not a rule
+const badSurvive: Survive = "oldest";
+ws.unmergeCustomers(twin, { at });
+// @ts-expect-error: unmerge takes the id of the merged customer
+ws.unmergeCustomers({ customer: twin });
+ws.eraseCustomer(twin, { at: "2026-11-02T10:00:00Z" });
+// @ts-expect-error: erase takes an id
+ws.eraseCustomer();
+const resolved: string = ws.resolveCustomer(twin);
+const mergedInto: string | null = ws.customer(twin).mergedInto;
+const erasedAt: string | null = ws.customer(twin).erasedAt;
+const erasedText: "[erased]" = Workspace.ERASED;
+// @ts-expect-error: read-only
+Workspace.ERASED = "x";
+
+const decision: ContactDecision = ws.mayContact(duc, "email", "marketing");
+ws.mayContact(duc, "sms", "service", at);
+ws.mayContact(duc, "sms", "service", "2026-11-02T10:00:00+07:00");
+const allowed: boolean = decision.allowed;
+const reason: ContactReason = decision.reason;
+const reachable: boolean = decision.reachable;
+const applied: Consent | null = decision.consent;
+// @ts-expect-error: not a reason
+const badReason: ContactReason = "unknown";
+// @ts-expect-error: not a channel
+ws.mayContact(duc, "fax", "service");
+// @ts-expect-error: at is a Date or a string
+ws.mayContact(duc, "sms", "service", 5);
+
+const dossier: CustomerExport = ws.exportCustomer(duc);
+const dossierFormat: "clientcare.customer_export" = dossier.format;
+const dossierVersion: 1 = dossier.version;
+const dossierCustomer: Customer = dossier.customer;
+const dossierMerged: Customer[] = dossier.mergedCustomers;
+const dossierParts: [Interaction[], Complaint[], Opportunity[], Purchase[], Referral[], FollowUp[], PlaybookRun[], Survey[], EventJson[]] = [
+  dossier.interactions, dossier.complaints, dossier.opportunities, dossier.purchases, dossier.referrals,
+  dossier.followUps, dossier.playbookRuns, dossier.surveys, dossier.events,
+];
+// @ts-expect-error: keys are camelCase
+void dossier.follow_ups;
+
+const identityCommands: Command[] = [
+  { type: "merge_customers", survivor: duc, merged: [twin], rules: { default: "survivor", tier: "most_recent" } },
+  { type: "unmerge_customers", customer: twin },
+  { type: "erase_customer", customer: twin },
+];
+// @ts-expect-error: merge_customers needs the merged ids
+const badMerge: Command = { type: "merge_customers", survivor: duc };
+// @ts-expect-error: erase_customer needs its customer
+const badErase: Command = { type: "erase_customer" };
+for (const ev of ws.events()) {
+  switch (ev.payload.type) {
+    case "customers_merged": {
+      const payload: CustomersMerged = ev.payload;
+      const away: string[] = ev.payload.merged;
+      const lifecycle: Lifecycle = ev.payload.lifecycle;
+      const why: string | undefined = ev.payload.reason;
+      void [payload, away, lifecycle, why];
+      break;
+    }
+    case "customers_unmerged": {
+      const back: string[] = ev.payload.merged;
+      void back;
+      break;
+    }
+    case "customer_erased": {
+      const withIt: string[] | undefined = ev.payload.merged;
+      void withIt;
+      break;
+    }
+    default:
+      break;
+  }
+}
+void [badRules, survive, badSurvive, resolved, mergedInto, erasedAt, erasedText, allowed, reason, reachable, applied, badReason];
+void [dossierFormat, dossierVersion, dossierCustomer, dossierMerged, dossierParts, identityCommands, badMerge, badErase];
+
+// ----- identity: duplicate detection -----
+
+const dupRules: DuplicateRules = {
+  threshold: 0.75, email: 0.5, phone: 0.5, name: 0.65, address: 0.25, organization: 0.25, emailLocalPart: 0.25,
+  nameMetric: "levenshtein", minNameSimilarity: 0.9, distinctKnownWords: false, includeArchived: true, maxBlock: 100, limit: 5,
+};
+const drafted: DuplicateMatch[] = ws.checkDuplicates({ fullName: "Nguyen Van Duc", phones: ["0901234567"] }, dupRules);
+ws.checkDuplicates({ fullName: "Nguyen Van Duc" });
+const dupsOf: DuplicateMatch[] = ws.duplicatesOf(duc);
+ws.duplicatesOf(duc, { limit: 3 });
+const compared: DuplicateMatch = ws.compareCustomers(duc, twin, { nameMetric: "exact" });
+const comparedScore: number = compared.score;
+for (const r of compared.reasons) {
+  const reason: MatchReason = r;
+  switch (r.rule) {
+    case "name": {
+      const metric: NameMetric = r.metric;
+      const similarity: number = r.similarity;
+      void [metric, similarity];
+      break;
+    }
+    case "organization": {
+      const orgId: string = r.organization;
+      void orgId;
+      break;
+    }
+    case "email":
+    case "phone":
+    case "address":
+    case "email_local_part": {
+      const value: string = r.value;
+      void value;
+      break;
+    }
+    default: {
+      const never: never = r;
+      void never;
+    }
+  }
+  void reason;
+}
+const phases: ScanPhase[] = [];
+const scanReport: DuplicateReport = ws.scanDuplicates(dupRules, (p: ScanProgress) => {
+  phases.push(p.phase);
+  return p.done < p.total || p.phase !== "comparing";
+});
+ws.scanDuplicates(undefined, (p) => {
+  const done: number = p.done;
+  void done;
+});
+ws.scanDuplicates();
+const pair: DuplicatePair | undefined = scanReport.pairs[0];
+const pairIds: [string, string] | undefined = pair ? [pair.a, pair.b] : undefined;
+const scanCounts: [number, number, number, boolean] = [scanReport.customers, scanReport.comparisons, scanReport.skippedBlocks, scanReport.cancelled];
+// @ts-expect-error: rule keys are camelCase
+ws.scanDuplicates({ max_block: 10 });
+// @ts-expect-error: not a metric
+ws.duplicatesOf(duc, { nameMetric: "soundex" });
+// @ts-expect-error: a weight is a number
+ws.duplicatesOf(duc, { email: "high" });
+// @ts-expect-error: the draft needs a name
+ws.checkDuplicates({ phones: ["0901234567"] });
+// @ts-expect-error: the callback receives a ScanProgress
+ws.scanDuplicates({}, (p: string) => p === "x");
+// @ts-expect-error: not a phase
+const badPhase: ScanPhase = "done";
+// @ts-expect-error: not a reason
+const badMatchReason: MatchReason = { rule: "birthday", value: "x" };
+void [drafted, dupsOf, comparedScore, phases, pairIds, scanCounts, badPhase, badMatchReason];

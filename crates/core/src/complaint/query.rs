@@ -94,6 +94,7 @@ impl Workspace {
     /// # Errors
     /// `not_found` for an unknown customer.
     pub fn complaints_of(&self, customer: CustomerId) -> Result<Vec<&Complaint>> {
+        let customer = self.state.resolve(customer);
         self.state.customer(customer)?;
         Ok(self
             .state
@@ -158,7 +159,7 @@ impl Workspace {
                 && category
                     .as_deref()
                     .is_none_or(|k| c.category.as_deref() == Some(k))
-                && filter.customer.is_none_or(|x| c.customer == x)
+                && filter.customer.is_none_or(|x| c.customer == st.resolve(x))
                 && filter.received_before.is_none_or(|t| c.received_at <= t)
                 && filter.received_after.is_none_or(|t| c.received_at >= t)
         };
@@ -166,7 +167,7 @@ impl Workspace {
         let only_active = filter.states.is_empty() || filter.states.iter().all(|s| s.is_active());
         let candidates: Vec<u32> = if let Some(x) = filter.customer {
             st.complaints_by_customer
-                .get(&x)
+                .get(&st.resolve(x))
                 .cloned()
                 .unwrap_or_default()
         } else if let Some(a) = filter.assignee {

@@ -391,13 +391,16 @@ pub(crate) fn decide_send(
         }
         (_, None) => None,
     };
-    if !customer.has_consent(cmd.channel, Purpose::Feedback) {
+    let may = crate::identity::consent::decide_now(customer, cmd.channel, Purpose::Feedback, meta.at);
+    if !may.allowed {
         return Err(Error::invalid_input(
             "channel",
             cmd.channel.as_str(),
             format!(
-                "customer {} has not granted feedback consent on {}; record consent first or choose another channel",
-                cmd.customer, cmd.channel.as_str()
+                "customer {} may not be asked for feedback on {} ({}); record consent first or choose another channel",
+                cmd.customer,
+                cmd.channel.as_str(),
+                may.reason.as_str()
             ),
         ));
     }
@@ -456,7 +459,9 @@ pub(crate) fn csat_on_resolve(
     let c = state.complaint(complaint)?;
     let consents = state
         .customer(c.customer)
-        .is_ok_and(|cu| !cu.archived && cu.has_consent(c.channel, Purpose::Feedback));
+        .is_ok_and(|cu| {
+            crate::identity::consent::decide_now(cu, c.channel, Purpose::Feedback, meta.at).allowed
+        });
     // One CSAT request per complaint: a complaint resolved again after a
     // reopen does not ask twice.
     let asked = state.surveys_by_customer.get(&c.customer).is_some_and(|v| {
@@ -734,7 +739,9 @@ pub(crate) fn survey_for_step(
     };
     let consents = state
         .customer(r.customer)
-        .is_ok_and(|c| !c.archived && c.has_consent(channel, Purpose::Feedback));
+        .is_ok_and(|c| {
+            crate::identity::consent::decide_now(c, channel, Purpose::Feedback, meta.at).allowed
+        });
     if !consents {
         return Ok(Vec::new());
     }

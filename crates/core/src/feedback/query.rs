@@ -53,7 +53,7 @@ impl Workspace {
     /// `not_found` for an unknown customer in the filter.
     pub fn surveys(&self, filter: &SurveyFilter) -> Result<Vec<&Survey>> {
         let st = &self.state;
-        Ok(match filter.customer {
+        Ok(match filter.customer.map(|c| st.resolve(c)) {
             Some(c) => {
                 st.customer(c)?;
                 st.surveys_by_customer

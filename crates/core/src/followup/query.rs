@@ -68,6 +68,7 @@ impl Workspace {
     /// # Errors
     /// `not_found` for an unknown customer.
     pub fn follow_ups_of(&self, customer: CustomerId) -> Result<Vec<&FollowUp>> {
+        let customer = self.state.resolve(customer);
         self.state.customer(customer)?;
         Ok(self
             .state

@@ -427,7 +427,8 @@ pub(crate) fn start_runs(
         let mut scheduled = Vec::new();
         for (i, step) in p.steps.iter().enumerate() {
             let index = u32::try_from(i).unwrap_or(u32::MAX);
-            if !c.has_consent(step.channel, step.purpose) {
+            let may = crate::identity::consent::decide_now(c, step.channel, step.purpose, at);
+            if !may.allowed {
                 planned.push(PlannedStep {
                     index,
                     kind: step.kind,
@@ -776,6 +777,7 @@ impl Workspace {
     /// # Errors
     /// `not_found` for an unknown customer.
     pub fn playbook_runs_of(&self, customer: CustomerId) -> Result<Vec<&PlaybookRun>> {
+        let customer = self.state.resolve(customer);
         self.state.customer(customer)?;
         Ok(self
             .state

@@ -100,6 +100,7 @@ impl Workspace {
     /// # Errors
     /// `not_found` for an unknown customer.
     pub fn opportunities_of(&self, customer: CustomerId) -> Result<Vec<&Opportunity>> {
+        let customer = self.state.resolve(customer);
         self.state.customer(customer)?;
         Ok(self
             .state
@@ -231,6 +232,7 @@ impl Workspace {
     /// # Errors
     /// `not_found` for an unknown customer.
     pub fn purchases_of(&self, customer: CustomerId) -> Result<Vec<&Purchase>> {
+        let customer = self.state.resolve(customer);
         self.state.customer(customer)?;
         let mut out: Vec<&Purchase> = self
             .state
@@ -277,6 +279,7 @@ impl Workspace {
     /// # Errors
     /// `not_found` for an unknown customer.
     pub fn referral_of(&self, customer: CustomerId) -> Result<Option<&Referral>> {
+        let customer = self.state.resolve(customer);
         self.state.customer(customer)?;
         Ok(self
             .state

@@ -24,6 +24,8 @@ use crate::followup::{
     CancelFollowUp, CompleteFollowUp, ReassignFollowUp, ScheduleFollowUp, SnoozeFollowUp,
 };
 use crate::id::{AgentId, CustomerId, EventId, IdSource, InteractionId, SeededIds};
+use crate::identity::erasure::{self, EraseCustomer};
+use crate::identity::merge::{self, MergeCustomers, UnmergeCustomers};
 use crate::id::{ComplaintId, FollowUpId, OpportunityId, PurchaseId, ReferralId};
 use crate::interaction::{self, LogInteraction};
 use crate::journey::commands as jc;
@@ -111,6 +113,9 @@ pub enum Command {
     RemoveSurvey(RemoveSurvey),
     SendSurvey(SendSurvey),
     AnswerSurvey(AnswerSurvey),
+    MergeCustomers(MergeCustomers),
+    UnmergeCustomers(UnmergeCustomers),
+    EraseCustomer(EraseCustomer),
 }
 
 macro_rules! command_types {
@@ -218,6 +223,76 @@ command_types! {
     "remove_survey" => RemoveSurvey => RemoveSurvey,
     "send_survey" => SendSurvey => SendSurvey,
     "answer_survey" => AnswerSurvey => AnswerSurvey,
+    "merge_customers" => MergeCustomers => MergeCustomers,
+    "unmerge_customers" => UnmergeCustomers => UnmergeCustomers,
+    "erase_customer" => EraseCustomer => EraseCustomer,
+}
+
+impl Command {
+    /// Rewrites the customer ids a command names to the customers they
+    /// resolve to (a merged id to its survivor), and refuses erased ones.
+    fn resolve_customers(&mut self, st: &State) -> Result<()> {
+        let live = |id: &mut CustomerId| -> Result<()> {
+            if !st.customer_ix.contains_key(id) {
+                return Ok(());
+            }
+            let r = st.resolve(*id);
+            if st.customer_raw(r).is_ok_and(|c| c.erased_at.is_some()) {
+                return Err(Error::InvalidTransition {
+                    entity: "customer",
+                    id: id.to_string(),
+                    action: "use".into(),
+                    current: "erased".into(),
+                    allowed: Vec::new(),
+                });
+            }
+            *id = r;
+            Ok(())
+        };
+        match self {
+            Command::UpdateCustomer(UpdateCustomer { customer, .. })
+            | Command::AddContactPoint(AddContactPoint { customer, .. })
+            | Command::RemoveContactPoint(RemoveContactPoint { customer, .. })
+            | Command::RecordConsent(RecordConsent { customer, .. })
+            | Command::TagCustomer(TagCustomer { customer, .. })
+            | Command::UntagCustomer(TagCustomer { customer, .. })
+            | Command::ChangeLifecycle(ChangeLifecycle { customer, .. })
+            | Command::SetTier(SetTier { customer, .. })
+            | Command::ArchiveCustomer(ArchiveCustomer { customer, .. })
+            | Command::RestoreCustomer(RestoreCustomer { customer, .. })
+            | Command::LogInteraction(LogInteraction { customer, .. })
+            | Command::OpenComplaint(OpenComplaint { customer, .. })
+            | Command::RecordPurchase(RecordPurchase { customer, .. })
+            | Command::SendSurvey(SendSurvey { customer, .. }) => live(customer),
+            Command::OpenOpportunity(o) => {
+                live(&mut o.customer)?;
+                o.source.referred_by.as_mut().map_or(Ok(()), live)
+            }
+            Command::AddMembership(AddMembership {
+                person,
+                organization,
+                ..
+            })
+            | Command::RemoveMembership(RemoveMembership {
+                person,
+                organization,
+            }) => {
+                live(person)?;
+                live(organization)
+            }
+            Command::RecordReferral(r) => {
+                live(&mut r.referrer)?;
+                live(&mut r.referred)
+            }
+            Command::ScheduleFollowUp(f) => f.customer.as_mut().map_or(Ok(()), live),
+            Command::MergeCustomers(m) => live(&mut m.survivor),
+            Command::EraseCustomer(e) => {
+                e.customer = st.resolve(e.customer);
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
 }
 
 /// What a successful command did.
@@ -269,7 +344,8 @@ impl<T> BulkOutcome<T> {
 ///     ..Default::default()
 /// })?;
 /// assert_eq!(ws.find_by_phone("+84901234567")?[0].id, id);
-/// assert_eq!(ws.search_customers("nguyen van duc", 10)[0].0.id, id);
+/// let found = ws.search_customers(&clientcare::SearchQuery::new("nguyen van duc"))?;
+/// assert_eq!(found.hits[0].customer.id, id);
 /// let copy = clientcare::Workspace::import_jsonl(&ws.export_jsonl(), Box::new(clientcare::SeededIds::new(1)))?;
 /// assert_eq!(copy, ws);
 /// # Ok(())
@@ -355,8 +431,9 @@ impl Workspace {
     /// # Errors
     /// Whatever the command's validation finds (`invalid_input`, `not_found`,
     /// `conflict`, `invalid_transition`). The workspace is then unchanged.
-    pub fn execute(&mut self, meta: Meta, command: Command) -> Result<Outcome> {
+    pub fn execute(&mut self, meta: Meta, mut command: Command) -> Result<Outcome> {
         self.check_meta(&meta)?;
+        command.resolve_customers(&self.state)?;
         let st = &self.state;
         let ids: &mut dyn IdSource = self.ids.as_mut();
         let (created, pending) = match command {
@@ -483,6 +560,9 @@ impl Workspace {
                 (Some(EntityRef::Survey(id)), p)
             }
             Command::AnswerSurvey(c) => (None, fbc::decide_answer(st, &meta, c)?),
+            Command::MergeCustomers(c) => (None, merge::decide_merge(st, c)?),
+            Command::UnmergeCustomers(c) => (None, merge::decide_unmerge(st, c)?),
+            Command::EraseCustomer(c) => (None, erasure::decide_erase(st, c)?),
         };
         let first_seq = self.seq() + 1;
         let events = pending.len();
@@ -538,6 +618,53 @@ impl Workspace {
         let pos = u32::try_from(self.log.len()).unwrap_or(u32::MAX);
         self.state.apply(&ev, pos);
         self.log.push(ev);
+        self.after_apply(pos);
+    }
+
+    /// Log-level effects of an event just applied: an erasure redacts the
+    /// earlier events about the customer in the log itself.
+    fn after_apply(&mut self, pos: u32) {
+        let Some(ev) = self.log.get(pos as usize) else {
+            return;
+        };
+        if let (EntityRef::Customer(id), EventPayload::CustomerErased { .. }) =
+            (&ev.entity, &ev.payload)
+        {
+            let group = self.state.merge_group(*id);
+            let mut pseudo = erasure::Pseudonyms::new(ev.seq);
+            let (own, lent) = self.state.erasure_log_positions(&group);
+            if !lent.is_empty() {
+                let (points, names) = self.state.held_by_others(&group);
+                pseudo.shared_with_others(points, names);
+            }
+            // In log order, so names and contact points are seen before they
+            // are looked for in the survivors' events.
+            let mut all: Vec<(u32, bool)> = own.into_iter().map(|p| (p, true)).collect();
+            all.extend(lent.into_iter().map(|p| (p, false)));
+            all.sort_unstable();
+            for (p, mine) in all {
+                let entity = self.log[p as usize].entity;
+                if !mine && !matches!(entity, EntityRef::Customer(_)) {
+                    continue;
+                }
+                let keys = match entity {
+                    EntityRef::Survey(s) => self
+                        .state
+                        .survey_ix
+                        .get(&s)
+                        .map(|&i| self.state.text_question_keys(i))
+                        .unwrap_or_default(),
+                    _ => Vec::new(),
+                };
+                let st = &self.state;
+                let erased = |c: CustomerId| {
+                    st.customer_ix
+                        .get(&c)
+                        .is_some_and(|x| group.contains(x))
+                };
+                erasure::redact(&mut self.log[p as usize], &mut pseudo, &keys, erased);
+            }
+        }
     }
 
     /// Rebuilds a workspace from events, checking each against the state
@@ -568,6 +695,7 @@ impl Workspace {
         let pos = u32::try_from(self.log.len()).unwrap_or(u32::MAX);
         self.state.apply(&ev, pos);
         self.log.push(ev);
+        self.after_apply(pos);
         Ok(())
     }
 
@@ -712,6 +840,38 @@ impl Workspace {
     /// `invalid_transition` when the survey was already answered.
     pub fn answer_survey(&mut self, meta: Meta, cmd: AnswerSurvey) -> Result<()> {
         self.execute(meta, Command::AnswerSurvey(cmd)).map(|_| ())
+    }
+
+    /// Merges customers into a survivor (see [`crate::identity::merge`]).
+    ///
+    /// # Errors
+    /// `invalid_input` for an empty list, a customer named twice, merged into
+    /// itself, or of another kind; `invalid_transition` for an erased or
+    /// already merged customer or an archived survivor; `not_found`.
+    pub fn merge_customers(&mut self, meta: Meta, cmd: MergeCustomers) -> Result<()> {
+        self.execute(meta, Command::MergeCustomers(cmd)).map(|_| ())
+    }
+
+    /// Undoes the merge that absorbed `customer`.
+    ///
+    /// # Errors
+    /// `invalid_transition` when it was not merged, when a later merge into
+    /// the same survivor must be undone first, or when the survivor is erased.
+    pub fn unmerge_customers(&mut self, meta: Meta, customer: CustomerId) -> Result<()> {
+        self.execute(
+            meta,
+            Command::UnmergeCustomers(UnmergeCustomers { customer }),
+        )
+        .map(|_| ())
+    }
+
+    /// Erases a customer's personal data (see [`crate::identity::erasure`]).
+    ///
+    /// # Errors
+    /// `invalid_transition` when already erased; `not_found`.
+    pub fn erase_customer(&mut self, meta: Meta, customer: CustomerId) -> Result<()> {
+        self.execute(meta, Command::EraseCustomer(EraseCustomer { customer }))
+            .map(|_| ())
     }
 
     /// Defines (or replaces) the business calendar `key`.

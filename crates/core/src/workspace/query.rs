@@ -6,6 +6,7 @@ use crate::customer::{Customer, CustomerFilter, Page, PageRequest, MAX_PAGE};
 use crate::error::{Error, Result};
 use crate::event::{Event, EventPayload};
 use crate::id::{AgentId, CustomerId, InteractionId};
+use crate::identity::search::{SearchQuery, SearchResults, SearchStats};
 use crate::interaction::Interaction;
 use crate::text::{is_e164, normalize_email, normalize_phone};
 use chrono::{DateTime, Utc};
@@ -36,15 +37,27 @@ fn check_limit(limit: usize) -> Result<usize> {
 }
 
 impl Workspace {
-    /// A customer by id.
+    /// A customer by id. An id merged into another resolves to the survivor
+    /// (whose `id` differs then); see [`Workspace::resolve_customer`].
     ///
     /// # Errors
     /// `not_found` for an unknown id.
     pub fn customer(&self, id: CustomerId) -> Result<&Customer> {
-        self.state.customer(id)
+        self.state.customer(self.state.resolve(id))
     }
 
-    /// Every customer (archived included), in registration order.
+    /// The id `id` stands for now: itself, or the survivor of the merges that
+    /// absorbed it.
+    ///
+    /// # Errors
+    /// `not_found` for an unknown id.
+    pub fn resolve_customer(&self, id: CustomerId) -> Result<CustomerId> {
+        self.state.customer(id)?;
+        Ok(self.state.resolve(id))
+    }
+
+    /// Every customer record (archived, merged-away and erased included), in
+    /// registration order.
     pub fn customers(&self) -> impl ExactSizeIterator<Item = &Customer> {
         self.state.customers.iter()
     }
@@ -123,6 +136,7 @@ impl Workspace {
     }
 
     /// Customers matching `filter`, in registration order, one page at a time.
+    /// Customers merged into another or erased are never listed.
     /// The cursor is a customer id, so pages stay stable while customers are added.
     ///
     /// # Errors
@@ -144,7 +158,9 @@ impl Workspace {
             None => 0,
         };
         let keep = |c: &Customer| {
-            filter.archived.is_none_or(|a| c.archived == a)
+            c.merged_into.is_none()
+                && c.erased_at.is_none()
+                && filter.archived.is_none_or(|a| c.archived == a)
                 && filter.lifecycle.is_none_or(|l| c.lifecycle == l)
                 && filter.kind.is_none_or(|k| c.kind == k)
                 && filter.owner.is_none_or(|o| c.owner == Some(o))
@@ -186,20 +202,52 @@ impl Workspace {
         Ok(Page { items, next })
     }
 
-    /// Name search that folds case and diacritics and treats each word as a
-    /// prefix: `"nguyen van duc"` and `"ngu duc"` find "Nguyễn Văn Đức".
-    /// Active customers only; best matches first, with their score.
+    /// Searches customers by name words (case- and diacritic-folded, prefix
+    /// and typo-tolerant, any order), tags, email addresses (whole or their
+    /// start) and phone numbers (any formatting of the number, or its last
+    /// digits). Ranked best first, paged by `offset` and `limit`; merged and
+    /// erased customers are never found, archived ones only on request. The
+    /// matching and ranking rules are in [`crate::identity::search`].
+    ///
+    /// ```
+    /// use clientcare::{MatchedField, Meta, RegisterCustomer, SearchQuery, Workspace};
+    /// use chrono::{TimeZone, Utc};
+    ///
+    /// # fn main() -> Result<(), clientcare::Error> {
+    /// let at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
+    /// let mut ws = Workspace::with_seed(42);
+    /// ws.configure(Meta::system(at), Some("VN"))?;
+    /// let duc = ws.register_customer(Meta::system(at), RegisterCustomer {
+    ///     full_name: "Nguyễn Văn Đức".into(),
+    ///     emails: vec!["duc.nguyen@example.vn".into()],
+    ///     phones: vec!["0903 123 456".into()],
+    ///     tags: vec!["khách quen".into()],
+    ///     ..Default::default()
+    /// })?;
+    /// for text in ["nguyen van duc", "duc nguyen", "nguyne", "duc.nguyen@", "+84 903-123-456", "khach quen"] {
+    ///     let found = ws.search_customers(&SearchQuery::new(text))?;
+    ///     assert_eq!(found.hits[0].customer.id, duc, "{text}");
+    /// }
+    /// let found = ws.search_customers(&SearchQuery::new("0903123456"))?;
+    /// assert_eq!(found.hits[0].matched, [MatchedField::Phone]);
+    /// assert_eq!(found.total, 1);
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// `invalid_input` for a `limit` outside 1 to [`MAX_PAGE`] or a text
+    /// longer than [`MAX_QUERY_CHARS`](crate::identity::search::MAX_QUERY_CHARS)
+    /// characters. Blank text is no error: it finds nothing.
+    pub fn search_customers(&self, query: &SearchQuery) -> Result<SearchResults<'_>> {
+        crate::identity::search::run(&self.state, query)
+    }
+
+    /// Sizes of the customer search index (distinct words, keys and an
+    /// estimate of its heap bytes), for benchmarks and capacity planning.
     #[must_use]
-    pub fn search_customers(&self, query: &str, limit: usize) -> Vec<(&Customer, u32)> {
-        let customers = &self.state.customers;
-        self.state
-            .search
-            .search(query, limit.min(MAX_PAGE), |p| {
-                !customers[p as usize].archived
-            })
-            .into_iter()
-            .map(|(p, s)| (&customers[p as usize], s))
-            .collect()
+    pub fn search_stats(&self) -> SearchStats {
+        self.state.search.stats()
     }
 
     /// A customer's interactions, oldest first.
@@ -207,13 +255,15 @@ impl Workspace {
     /// # Errors
     /// `not_found` for an unknown customer.
     pub fn interactions_of(&self, customer: CustomerId) -> Result<Vec<&Interaction>> {
-        let pos = self.position(customer)?;
-        let mut out: Vec<&Interaction> = self.state.timeline[pos]
-            .iter()
-            .filter_map(|&i| match &self.log[i as usize].entity {
-                crate::event::EntityRef::Interaction(id) => self.interaction(*id).ok(),
-                _ => None,
-            })
+        let customer = self.state.resolve(customer);
+        self.state.customer(customer)?;
+        let mut out: Vec<&Interaction> = self
+            .state
+            .interactions_by_customer
+            .get(&customer)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.state.interactions[i as usize])
             .collect();
         out.sort_by_key(|i| i.occurred_at);
         Ok(out)
@@ -222,7 +272,7 @@ impl Workspace {
     fn position(&self, customer: CustomerId) -> Result<usize> {
         self.state
             .customer_ix
-            .get(&customer)
+            .get(&self.state.resolve(customer))
             .map(|&p| p as usize)
             .ok_or_else(|| Error::not_found(CustomerId::ENTITY, customer))
     }

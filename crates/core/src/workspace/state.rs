@@ -53,6 +53,7 @@ pub(crate) struct State {
     pub customer_ix: Map<CustomerId, u32>,
     pub interactions: Vec<Interaction>,
     pub interaction_ix: Map<InteractionId, u32>,
+    pub interactions_by_customer: Map<CustomerId, Vec<u32>>,
     pub by_email: Map<Box<str>, Holders>,
     pub by_phone: Map<Box<str>, Holders>,
     pub by_tag: Map<String, BTreeSet<u32>>,
@@ -122,6 +123,8 @@ pub(crate) struct State {
     pub care_facts: Vec<crate::kpi::facts::CareFacts>,
     /// Per complaint position: settled SLA outcomes, filled by KPI queries.
     pub care_memo: crate::kpi::facts::Memo,
+    /// Every merge, in log order, with what it takes to undo it.
+    pub merges: Vec<crate::identity::merge::MergeRecord>,
 }
 
 /// What KPIs need to know about a customer's past.
@@ -192,6 +195,19 @@ impl State {
     /// what an archived customer still allows: restore, record consent).
     pub fn active_customer(&self, id: CustomerId, action: &str) -> Result<&Customer> {
         let c = self.customer(id)?;
+        if c.erased_at.is_some() || c.merged_into.is_some() {
+            return Err(Error::InvalidTransition {
+                entity: "customer",
+                id: id.to_string(),
+                action: action.into(),
+                current: if c.erased_at.is_some() {
+                    "erased".into()
+                } else {
+                    format!("merged into {}", self.resolve(id))
+                },
+                allowed: Vec::new(),
+            });
+        }
         if c.archived {
             return Err(Error::InvalidTransition {
                 entity: "customer",
@@ -303,6 +319,18 @@ impl State {
         self.by_phone.get(phone).map_or(&[], Holders::as_slice)
     }
 
+    pub(crate) fn unindex_contact(&mut self, pos: u32, c: &ContactPoint) {
+        self.index_contact(pos, c, false);
+    }
+
+    pub(crate) fn reindex_contact(&mut self, pos: u32, c: &ContactPoint) {
+        self.index_contact(pos, c, true);
+    }
+
+    pub(crate) fn tier_id(&mut self, name: Option<&str>) -> u32 {
+        self.intern_tier(name)
+    }
+
     fn index_contact(&mut self, pos: u32, c: &ContactPoint, add: bool) {
         let (map, key) = match c {
             ContactPoint::Email { address, .. } => (&mut self.by_email, address.as_str()),
@@ -339,8 +367,15 @@ impl State {
             }
         }
         let known_customer = |id: &CustomerId| -> Result<&Customer, String> {
-            self.customer(*id)
-                .map_err(|_| format!("customer {id} is not registered"))
+            let c = self
+                .customer(*id)
+                .map_err(|_| format!("customer {id} is not registered"))?;
+            match c.merged_into {
+                Some(s) => Err(format!(
+                    "customer {id} was merged into {s}; later events name the survivor"
+                )),
+                None => Ok(c),
+            }
         };
         let known_agent = |id: &AgentId| -> Result<(), String> {
             if self.agents.contains_key(id) {
@@ -425,6 +460,24 @@ impl State {
                     }
                     EventPayload::MembershipRemoved { organization } => {
                         known_customer(organization).map(|_| ())
+                    }
+                    EventPayload::CustomersMerged(m) => self.check_merge(c, m),
+                    EventPayload::CustomersUnmerged { merged } => self.check_unmerge(c, merged),
+                    EventPayload::CustomerErased { merged } => {
+                        if c.erased_at.is_some() {
+                            return Err(format!("customer {id} is erased twice"));
+                        }
+                        let group: Vec<CustomerId> = self
+                            .merge_group(c.id)
+                            .into_iter()
+                            .skip(1)
+                            .map(|p| self.customers[p as usize].id)
+                            .collect();
+                        if &group == merged {
+                            Ok(())
+                        } else {
+                            Err("the customers erased with it are not those merged into it".into())
+                        }
                     }
                     EventPayload::ConsentRecorded { .. }
                     | EventPayload::CustomerTagged { .. }
@@ -573,6 +626,15 @@ impl State {
                 self.timeline.push(vec![log_pos]);
                 self.search.update(pos, &self.customers[pos as usize]);
             }
+            (EntityRef::Customer(id), EventPayload::CustomersMerged(m)) => {
+                self.apply_merge(*id, m, ev.at, log_pos);
+            }
+            (EntityRef::Customer(id), EventPayload::CustomersUnmerged { .. }) => {
+                self.apply_unmerge(*id, ev.at, log_pos);
+            }
+            (EntityRef::Customer(id), EventPayload::CustomerErased { .. }) => {
+                self.apply_erase(*id, ev.at, log_pos);
+            }
             (EntityRef::Customer(id), payload) => {
                 let Some(&pos) = self.customer_ix.get(id) else {
                     return;
@@ -606,6 +668,10 @@ impl State {
             ) => {
                 let ipos = u32::try_from(self.interactions.len()).unwrap_or(u32::MAX);
                 self.interaction_ix.insert(*id, ipos);
+                self.interactions_by_customer
+                    .entry(*customer)
+                    .or_default()
+                    .push(ipos);
                 self.interactions.push(Interaction {
                     id: *id,
                     customer: *customer,

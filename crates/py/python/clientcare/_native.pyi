@@ -1,6 +1,6 @@
 """Type stubs of the native module ``clientcare._native`` (import ``clientcare``)."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any, ClassVar, Final, final
 
@@ -21,12 +21,18 @@ from clientcare._types import (
     ComplaintSort,
     ComplaintState,
     Conditions,
+    ContactDecision,
     ContactPoint,
     Customer,
+    CustomerDraft,
+    CustomerExport,
     CustomerKind,
     CustomerPage,
     Dashboard,
     Direction,
+    DuplicateMatch,
+    DuplicateReport,
+    DuplicateRules,
     EscalationRule,
     Event,
     FeedbackSettings,
@@ -58,7 +64,8 @@ from clientcare._types import (
     ResolutionMode,
     RuleSpec,
     RunProgress,
-    SearchHit,
+    ScanProgress,
+    SearchResults,
     SlaAlert,
     SlaPolicy,
     SlaStatus,
@@ -69,6 +76,7 @@ from clientcare._types import (
     SurveyLink,
     SurveyStatus,
     SurveyTemplate,
+    Survivorship,
     Targets,
     TierRule,
     TimelinePage,
@@ -78,6 +86,7 @@ from clientcare._types import (
 __all__ = [
     "ConflictError",
     "CorruptLogError",
+    "ERASED",
     "Error",
     "FORMAT_VERSION",
     "InvalidInputError",
@@ -95,6 +104,8 @@ FORMAT_VERSION: Final[int]
 """Version of the event JSON format this build writes and reads."""
 KPI_NAMES: Final[tuple[KpiName, ...]]
 """Every KPI ``Workspace.kpi`` computes, in dashboard order."""
+ERASED: Final[str]
+"""What erased text reads as (``"[erased]"``), e.g. an erased customer's full name."""
 
 def occurrences(
     recurrence: RecurrenceSpec,
@@ -375,8 +386,70 @@ class Workspace:
         limit: int = 50,
     ) -> CustomerPage:
         """A page of customers matching all filters; pass ``next`` as ``after``."""
-    def search_customers(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Name search folding case and diacritics; best first."""
+
+    # identity: search, duplicates, merge, erasure, contact checks, export
+    def search_customers(
+        self,
+        text: str,
+        *,
+        kind: CustomerKind | None = None,
+        include_archived: bool = False,
+        offset: int = 0,
+        limit: int = 20,
+        typos: bool = True,
+    ) -> SearchResults:
+        """Search names and tags (folding case and diacritics, prefixes, typos), emails and phones; best first."""
+    def check_duplicates(self, draft: CustomerDraft, rules: DuplicateRules | None = None) -> list[DuplicateMatch]:
+        """Likely duplicates of a customer before it is registered (``register_customer``'s arguments as a dict)."""
+    def duplicates_of(self, customer: str, rules: DuplicateRules | None = None) -> list[DuplicateMatch]:
+        """Likely duplicates of a registered customer, best first."""
+    def compare_customers(self, a: str, b: str, rules: DuplicateRules | None = None) -> DuplicateMatch:
+        """The duplicate score and reasons of two customers, whatever the threshold."""
+    def scan_duplicates(
+        self,
+        rules: DuplicateRules | None = None,
+        progress: Callable[[ScanProgress], bool | None] | None = None,
+    ) -> DuplicateReport:
+        """Every likely duplicate pair; ``progress`` returning False cancels, raising stops and propagates."""
+    def merge_customers(
+        self,
+        survivor: str,
+        merged: Iterable[str] | str,
+        *,
+        rules: Survivorship | None = None,
+        reason: str | None = None,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Merge customers into ``survivor``; their records move there and their ids resolve to it."""
+    def unmerge_customers(
+        self,
+        customer: str,
+        *,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Undo the merge that absorbed ``customer`` (a customer that was merged away)."""
+    def erase_customer(
+        self,
+        customer: str,
+        *,
+        at: datetime | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Erase a customer's personal data, in the state and in every earlier event."""
+    def resolve_customer(self, id: str) -> str:
+        """The id ``id`` stands for now: itself, or the survivor of the merges that absorbed it."""
+    def may_contact(
+        self,
+        customer: str,
+        channel: Channel,
+        purpose: Purpose,
+        at: datetime | None = None,
+    ) -> ContactDecision:
+        """May we contact the customer on ``channel`` for ``purpose`` at ``at`` (default now)?"""
+    def export_customer(self, customer: str) -> CustomerExport:
+        """Everything held about one customer, as a JSON-compatible dict."""
 
     # interactions
     def log_interaction(

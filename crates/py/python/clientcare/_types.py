@@ -6,7 +6,7 @@ them. Enum-like values are ``Literal`` strings.
 """
 
 import datetime as _dt
-from typing import Any, Dict, List, Literal, Optional, TypedDict, Union
+from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, TypedDict, Union
 
 Channel = Literal[
     "in_person", "phone", "email", "sms", "social", "live_chat", "forum", "web", "other"
@@ -281,6 +281,10 @@ class Customer(TypedDict):
     archived: bool
     created_at: _dt.datetime
     updated_at: _dt.datetime
+    merged_into: Optional[str]
+    """The survivor it was merged into (its id resolves there), or ``None``."""
+    erased_at: Optional[_dt.datetime]
+    """When its personal data was erased, or ``None``."""
 
 
 class Agent(TypedDict):
@@ -327,11 +331,24 @@ class CustomerPage(TypedDict):
     next: Optional[str]
 
 
+MatchedField = Literal["name", "name_typo", "email", "phone", "tag"]
+"""What part of a customer a search hit matched."""
+
+
 class SearchHit(TypedDict):
-    """A ``search_customers`` result."""
+    """One customer found by ``search_customers`` (``matched``: what matched)."""
 
     customer: Customer
     score: int
+    matched: List[MatchedField]
+
+
+class SearchResults(TypedDict):
+    """A page of ``search_customers``: best first; pass ``next_offset`` as ``offset``."""
+
+    hits: List[SearchHit]
+    total: int
+    next_offset: Optional[int]
 
 
 class TimelineEntry(TypedDict):
@@ -1118,3 +1135,202 @@ class KpiRow(TypedDict):
 
 Dashboard = TypedDict("Dashboard", {"from": _dt.datetime, "to": _dt.datetime, "rows": List[KpiRow]})
 """The headline KPIs over ``[from, to)``: every KPI but cohort retention, ungrouped."""
+
+
+# ----- identity: merge, erasure, contact checks, export
+
+Survive = Literal["survivor", "most_recent", "most_complete"]
+"""How a merge picks one field of the survivor: the survivor's value (gaps filled from
+the merged customers in the order given), the most recently updated one's, or the fullest."""
+
+ContactReason = Literal["granted", "withdrawn", "no_consent", "archived", "erased"]
+"""Why contact is or is not allowed (``may_contact``)."""
+
+
+class Survivorship(TypedDict, total=False):
+    """Survivorship rules of ``merge_customers``: ``default`` for every field not named
+    (``"survivor"`` when absent). Contact points, tags and memberships are always
+    unioned; consents keep the most restrictive decision."""
+
+    default: Survive
+    names: Survive
+    preferred_channel: Survive
+    language: Survive
+    time_zone: Survive
+    owner: Survive
+    lifecycle: Survive
+    tier: Survive
+    attributes: Survive
+
+
+class ContactDecision(TypedDict):
+    """The answer of ``may_contact``; ``consent`` is the decision that applied, if any."""
+
+    customer: str
+    allowed: bool
+    reason: ContactReason
+    reachable: bool
+    consent: Optional[Consent]
+
+
+class CustomerExport(TypedDict):
+    """Everything held about one customer (``export_customer``), in its JSON form:
+    records are dicts with times as ISO 8601 strings, ready for ``json.dumps``."""
+
+    format: Literal["clientcare.customer_export"]
+    version: int
+    customer: Dict[str, Any]
+    merged_customers: List[Dict[str, Any]]
+    interactions: List[Dict[str, Any]]
+    complaints: List[Dict[str, Any]]
+    opportunities: List[Dict[str, Any]]
+    purchases: List[Dict[str, Any]]
+    referrals: List[Dict[str, Any]]
+    follow_ups: List[Dict[str, Any]]
+    playbook_runs: List[Dict[str, Any]]
+    surveys: List[Dict[str, Any]]
+    events: List[Event]
+
+
+# ----- identity: duplicate detection
+
+NameMetric = Literal["jaro_winkler", "levenshtein", "exact"]
+"""How paired name words are scored when looking for duplicates."""
+
+ScanPhase = Literal["profiles", "blocking", "comparing"]
+"""A phase of ``scan_duplicates``."""
+
+
+class DuplicateRules(TypedDict, total=False):
+    """What counts as a duplicate (every key optional; defaults in parentheses).
+
+    A pair's score is the sum of the weights of the signals that hold (at most 1):
+    ``email``, ``phone`` (0.5 each), ``name`` (0.65 x similarity), ``address``,
+    ``organization``, ``email_local_part`` (0.25 each); it is a duplicate at
+    ``threshold`` (0.8) or more.
+    """
+
+    threshold: float
+    email: float
+    phone: float
+    name: float
+    address: float
+    organization: float
+    email_local_part: float
+    name_metric: NameMetric
+    min_name_similarity: float
+    distinct_known_words: bool
+    include_archived: bool
+    max_block: int
+    limit: int
+
+
+class _CustomerDraft(TypedDict):
+    full_name: str
+
+
+class CustomerDraft(_CustomerDraft, total=False):
+    """A customer not registered yet, for ``check_duplicates``: ``register_customer``'s
+    keyword arguments as a dict (``None`` values count as absent)."""
+
+    kind: CustomerKind
+    given_name: Optional[str]
+    family_name: Optional[str]
+    display_name: Optional[str]
+    emails: Union[str, Iterable[str]]
+    phones: Union[str, Iterable[str]]
+    contacts: Iterable[ContactPoint]
+    preferred_channel: Optional[Channel]
+    language: Optional[str]
+    time_zone: Optional[str]
+    tags: Union[str, Iterable[str]]
+    attributes: Optional[Mapping[str, AttrValue]]
+    owner: Optional[str]
+    lifecycle: Optional[Lifecycle]
+    tier: Optional[str]
+    allow_shared_contacts: bool
+    id: Optional[str]
+
+
+class EmailReason(TypedDict):
+    """They share this email."""
+
+    rule: Literal["email"]
+    value: str
+
+
+class PhoneReason(TypedDict):
+    """They share this phone number (E.164)."""
+
+    rule: Literal["phone"]
+    value: str
+
+
+class NameReason(TypedDict):
+    """Their names are similar (``similarity`` 0 to 1)."""
+
+    rule: Literal["name"]
+    metric: NameMetric
+    similarity: float
+
+
+class AddressReason(TypedDict):
+    """They share a postal address (its folded key)."""
+
+    rule: Literal["address"]
+    value: str
+
+
+class OrganizationReason(TypedDict):
+    """Both are members of this organisation."""
+
+    rule: Literal["organization"]
+    organization: str
+
+
+class EmailLocalPartReason(TypedDict):
+    """Their emails differ but share this distinctive local part."""
+
+    rule: Literal["email_local_part"]
+    value: str
+
+
+MatchReason = Union[
+    EmailReason, PhoneReason, NameReason, AddressReason, OrganizationReason, EmailLocalPartReason
+]
+"""Why two customers look like the same one (``rule`` tells which)."""
+
+
+class DuplicateMatch(TypedDict):
+    """A likely duplicate of one record (``score`` 0 to 1)."""
+
+    customer: str
+    score: float
+    reasons: List[MatchReason]
+
+
+class DuplicatePair(TypedDict):
+    """Two customers that look like the same one; ``a`` was registered first."""
+
+    a: str
+    b: str
+    score: float
+    reasons: List[MatchReason]
+
+
+class ScanProgress(TypedDict):
+    """Where a ``scan_duplicates`` stands (passed to its ``progress`` callback)."""
+
+    phase: ScanPhase
+    done: int
+    total: int
+
+
+class DuplicateReport(TypedDict):
+    """The result of ``scan_duplicates``: pairs best first, and what the scan did."""
+
+    pairs: List[DuplicatePair]
+    customers: int
+    comparisons: int
+    skipped_blocks: int
+    cancelled: bool
