@@ -16,11 +16,12 @@ if [ ! -x .venv/bin/python ]; then
   log "creating .venv"
   python3 -m venv .venv
 fi
-if ! .venv/bin/python -c 'import maturin, pytest, mypy, dateutil, pandas' >/dev/null 2>&1; then
+if ! .venv/bin/python -c 'import maturin, pytest, mypy, dateutil, pandas, rapidfuzz' >/dev/null 2>&1; then
   # pandas: the KPI rows must load into a DataFrame as they are (a test checks
   # it), and benches/python/compare_kpi_pandas.py compares the KPIs with it.
-  log "installing maturin, pytest, mypy, python-dateutil, pandas into .venv"
-  .venv/bin/pip install --quiet --disable-pip-version-check 'maturin>=1.7,<2' 'pytest>=8' 'mypy>=1.10' 'python-dateutil>=2.9' 'pandas>=2'
+  # rapidfuzz: benches/python/compare_dedupe_rapidfuzz.py, the peer of duplicate detection.
+  log "installing maturin, pytest, mypy, python-dateutil, pandas, rapidfuzz into .venv"
+  .venv/bin/pip install --quiet --disable-pip-version-check 'maturin>=1.7,<2' 'pytest>=8' 'mypy>=1.10' 'python-dateutil>=2.9' 'pandas>=2' 'rapidfuzz>=3'
 fi
 
 # 2. WebAssembly: Debian's rustc-web with a rebuildable std, and lld for rust-lld.

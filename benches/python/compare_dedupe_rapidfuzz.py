@@ -22,8 +22,8 @@ case and diacritics do not count) and adds the same weights as the core's
 default rules (email 0.5, phone 0.5, name 0.65 x similarity when it is at
 least 0.88, address 0.25, organisation 0.25, local part 0.25; threshold 0.8).
 
-Needs rapidfuzz (`.venv/bin/pip install rapidfuzz`); scripts/setup.sh does not
-install it.
+Needs rapidfuzz, which scripts/setup.sh installs into .venv; scripts/bench.sh
+runs this comparison.
 """
 
 import json

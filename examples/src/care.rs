@@ -37,7 +37,7 @@
 mod plot;
 mod showcase;
 
-use crate::shop::{ShopConfig, Staff};
+use crate::shop::{left_alone, ShopConfig, Staff};
 use chrono::{DateTime, Duration, NaiveDate, Timelike, Utc};
 use clientcare::{
     AddCustomerMessage, AgentId, AssignComplaint, CancelComplaint, CancelReason,
@@ -371,7 +371,7 @@ impl Care {
         at: DateTime<Utc>,
         a: Arrival,
     ) -> clientcare::Result<()> {
-        if ws.customer(a.customer)?.archived {
+        if left_alone(ws.customer(a.customer)?) {
             return Ok(());
         }
         let agent = self.handler(ws, a.customer)?;
@@ -491,7 +491,10 @@ impl Care {
             Phase::ComesBack | Phase::Confirm => state == ComplaintState::Resolved,
             _ => state.is_active(),
         };
-        if !wanted {
+        // Nobody works on the complaints of a customer who was forgotten:
+        // they stay as they are, anonymous.
+        let forgotten = ws.customer(ws.complaint(id)?.customer)?.erased_at.is_some();
+        if !wanted || forgotten {
             self.cases[ix].plan.clear();
             return Ok(None);
         }

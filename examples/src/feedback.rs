@@ -31,7 +31,7 @@
 //! a day after it closed (late: kept, not counted), and answers the CSAT of
 //! his scratched table a few hours after it is resolved.
 
-use crate::shop::ShopConfig;
+use crate::shop::{left_alone, ShopConfig};
 use chrono::{DateTime, Duration, NaiveDate, Timelike, Utc};
 use clientcare::{
     Actor, AnswerSurvey, AnswerValue, Channel, Command, ComplaintId, ConfigureFeedback, CustomerId,
@@ -334,7 +334,7 @@ impl Feedback {
                 Step::Consent(customer, channel, granted, source) => {
                     self.pending.remove(&(customer, channel));
                     let c = ws.customer(customer)?;
-                    if !c.archived && c.consent(channel, Purpose::Feedback).is_none() {
+                    if !left_alone(c) && c.consent(channel, Purpose::Feedback).is_none() {
                         consent(ws, Meta::system(at), customer, channel, granted, source)?;
                     }
                 }
@@ -474,7 +474,7 @@ impl Feedback {
             return Ok(());
         }
         let c = ws.customer(customer)?;
-        if c.archived || c.consent(channel, Purpose::Feedback).is_some() {
+        if left_alone(c) || c.consent(channel, Purpose::Feedback).is_some() {
             return Ok(());
         }
         let x = self.rng.unit();
@@ -558,7 +558,7 @@ impl Feedback {
         let to: Vec<CustomerId> = ws
             .customers()
             .filter(|c| {
-                !c.archived
+                !left_alone(c)
                     && c.emails().next().is_some()
                     && c.has_consent(Channel::Email, Purpose::Feedback)
             })
@@ -588,7 +588,7 @@ impl Feedback {
         id: SurveyId,
     ) -> clientcare::Result<()> {
         let s = ws.survey(id)?;
-        if s.status != SurveyStatus::Sent || ws.customer(s.customer)?.archived {
+        if s.status != SurveyStatus::Sent || left_alone(ws.customer(s.customer)?) {
             return Ok(());
         }
         let (kind, link, customer) = (s.kind, s.link, s.customer);
@@ -708,7 +708,7 @@ fn send_if_consented(
     cmd: SendSurvey,
 ) -> clientcare::Result<()> {
     let c = ws.customer(cmd.customer)?;
-    if c.archived || !c.has_consent(cmd.channel, Purpose::Feedback) {
+    if left_alone(c) || !c.has_consent(cmd.channel, Purpose::Feedback) {
         return Ok(());
     }
     ws.send_survey(Meta::system(at), cmd).map(|_| ())

@@ -4,19 +4,22 @@
 //! Hồ Chí Minh City (see [`shop`]), with its complaints and their SLA (see
 //! [`care`]), its sales and after-sales journey: pipelines, purchases,
 //! loyalty tiers, referrals, playbooks and follow-ups (see [`sales`]), and
-//! its surveys and their answers (see [`feedback`]), is saved as a JSON
-//! Lines event log, reloaded with [`Workspace::import_jsonl`], checked equal
-//! to the original and summarised, KPIs included (see [`summary`]). The
+//! its surveys and their answers (see [`feedback`]), and on its last evening
+//! a second system's import with its duplicates, merges, an erasure and the
+//! may-contact rule (see [`identity`]), is saved as a JSON Lines event log,
+//! reloaded with [`Workspace::import_jsonl`], checked equal to the original
+//! and summarised, KPIs and identity checks included (see [`summary`]). The
 //! binary and the integration test share this code.
 
 pub mod care;
 pub mod feedback;
+pub mod identity;
 pub mod sales;
 pub mod shop;
 pub mod summary;
 
 pub use shop::{build_shop, Shop, ShopConfig};
-pub use summary::{summarize, Summary};
+pub use summary::{summarize, summarize_identity, Summary};
 
 use clientcare::{SeededIds, Workspace};
 use std::fmt;
@@ -113,13 +116,17 @@ pub fn run_main_job(cfg: &ShopConfig, path: &Path) -> Result<MainJob, MainJobErr
         )));
     }
 
+    let mut summary = summarize(&reloaded, shop.showcase, SEARCH_QUERIES, shop.end)?;
+    // The identity desk's work, checked again in the reloaded workspace and
+    // the saved file.
+    summary.identity = Some(summarize_identity(&reloaded, &shop.identity, &text)?);
     Ok(MainJob {
         path: path.to_owned(),
         file_bytes: text.len() as u64,
         lines: text.lines().count(),
         ticks: shop.ticks.len(),
         tick_events: shop.ticks.iter().map(|(_, n)| n).sum(),
-        summary: summarize(&reloaded, shop.showcase, SEARCH_QUERIES, shop.end)?,
+        summary,
     })
 }
 

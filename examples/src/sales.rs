@@ -49,7 +49,7 @@ pub use setup::{
 };
 
 use crate::care::{CALENDAR, TECH_TEAM};
-use crate::shop::{ShopConfig, Staff};
+use crate::shop::{left_alone, ShopConfig, Staff};
 use catalog::{has_furniture, total, AT_THE_TILL, ON_THE_DELIVERY_SLIP};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use clientcare::{
@@ -309,7 +309,7 @@ impl Sales {
         let mut source = Source::default();
         let customer = match lead {
             Lead::Existing(c) => {
-                if ws.customer(c)?.archived {
+                if left_alone(ws.customer(c)?) {
                     return Ok(());
                 }
                 source.channel = Some(*self.rng.weighted(&[
@@ -322,7 +322,7 @@ impl Sales {
             }
             Lead::Referred if !self.buyers.is_empty() => {
                 let referrer = self.buyers[self.rng.index(self.buyers.len())];
-                if ws.customer(referrer)?.archived {
+                if left_alone(ws.customer(referrer)?) {
                     return Ok(());
                 }
                 let id = self.register_lead(ws, gen, Meta::agent(at, seller), seller)?;
@@ -435,7 +435,7 @@ impl Sales {
     ) -> clientcare::Result<()> {
         self.now = self.now.max(at);
         let c = ws.customer(customer)?;
-        if c.archived {
+        if left_alone(c) {
             return Ok(());
         }
         let company = c.kind == CustomerKind::Organization;

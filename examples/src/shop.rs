@@ -14,7 +14,13 @@
 //!    with its lines: the core moves lifecycles and tiers), people who
 //!    message on Zalo give consent for service messages, a few withdraw
 //!    marketing consent, an enquiry about prices makes a lead a prospect;
-//! 6. on 20 October one customer asks to be left alone and is archived.
+//! 6. on 20 October one customer asks to be left alone and is archived;
+//! 7. late on the last evening, the customer list of a second system arrives
+//!    with some of the shop's people in it again: the identity desk (see
+//!    [`crate::identity`]) checks and imports it, scans for duplicates,
+//!    merges them (and undoes one merge), forgets a customer who asks for
+//!    it and checks whom the shop may contact; the other desks then finish
+//!    the night.
 //!
 //! Alongside, after-sales care (see [`crate::care`]): the business calendar and
 //! SLA policies are set up after the staff, complaints arrive every day and are
@@ -29,12 +35,13 @@
 
 use crate::care::Care;
 use crate::feedback::{self, Feedback};
+use crate::identity::{Identity, IdentityReport};
 use crate::sales::{self, Sales};
 use chrono::{DateTime, Duration, Utc};
 use clientcare::{
-    AddMembership, AgentId, ArchiveCustomer, ChangeLifecycle, Channel, Command, CustomerId,
-    CustomerKind, Direction, Lifecycle, LogInteraction, Meta, Network, Purpose, RecordConsent,
-    RegisterAgent, RegisterCustomer, Workspace,
+    AddMembership, AgentId, ArchiveCustomer, ChangeLifecycle, Channel, Command, Customer,
+    CustomerId, CustomerKind, Direction, Lifecycle, LogInteraction, Meta, Network, Purpose,
+    RecordConsent, RegisterAgent, RegisterCustomer, Workspace,
 };
 use clientcare_bench::{activity, calendar, CustomerGen, Rng};
 
@@ -119,6 +126,8 @@ pub struct Shop {
     pub end: DateTime<Utc>,
     /// Every `tick` the shop ran (end of each business day): (instant, events).
     pub ticks: Vec<(DateTime<Utc>, usize)>,
+    /// What the identity desk did on the last evening.
+    pub identity: IdentityReport,
 }
 
 /// Builds the shop described by `cfg`.
@@ -225,14 +234,28 @@ pub fn build_shop(cfg: &ShopConfig) -> Result<Shop, clientcare::Error> {
         }
     }
     let end = start + Duration::days(i64::from(cfg.days));
-    sim.run_desks(
-        &mut Desks {
-            care: &mut care,
-            sales: &mut sales,
-            feedback: &mut feedback,
-        },
-        end,
+    let mut desks = Desks {
+        care: &mut care,
+        sales: &mut sales,
+        feedback: &mut feedback,
+    };
+    // 7. The last evening at 21:30, after the day's work: the second
+    //    system's import and the identity desk; then the desks' night.
+    let evening =
+        start + Duration::days(i64::from(cfg.days.max(1) - 1)) + Duration::minutes(13 * 60 + 30);
+    sim.run_desks(&mut desks, evening)?;
+    let mut desk = Identity::new(cfg, start, sim.staff.clone());
+    let identity = desk.run(
+        &mut sim.ws,
+        &mut sim.gen,
+        evening,
+        &sim.customers,
+        &[showcase, company, elodie],
     )?;
+    for p in &identity.planted {
+        sim.track(p.duplicate);
+    }
+    sim.run_desks(&mut desks, end)?;
     Ok(Shop {
         workspace: sim.ws,
         staff: sim.staff,
@@ -241,6 +264,7 @@ pub fn build_shop(cfg: &ShopConfig) -> Result<Shop, clientcare::Error> {
         start,
         end,
         ticks: care.ticks,
+        identity,
     })
 }
 
@@ -709,6 +733,13 @@ impl Sim {
         )?;
         Ok(id)
     }
+}
+
+/// Whether the desks leave a customer alone: archived (they asked the shop
+/// to stop all contact) or erased (they asked to be forgotten).
+#[must_use]
+pub fn left_alone(c: &Customer) -> bool {
+    c.archived || c.erased_at.is_some()
 }
 
 fn pick(rng: &mut Rng, agents: &[AgentId]) -> AgentId {

@@ -1,8 +1,9 @@
 //! A readable summary of a workspace: counts, channels, busiest agents, one
 //! customer card with the latest entries of its timeline and its complaints,
 //! a search example, the complaints section (see [`complaints`]), the
-//! sales and after-sales section (see [`journey`]) and the feedback and KPI
-//! section (see [`kpis`]).
+//! sales and after-sales section (see [`journey`]), the feedback and KPI
+//! section (see [`kpis`]) and, for the main job, the identity section (see
+//! [`identity`]).
 
 use chrono::{DateTime, Utc};
 use clientcare::{
@@ -14,9 +15,11 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 pub mod complaints;
+pub mod identity;
 pub mod journey;
 pub mod kpis;
 pub use complaints::{format_money, summarize_complaints, ComplaintsSummary};
+pub use identity::{summarize_identity, IdentitySummary};
 pub use journey::{summarize_journey, JourneySummary};
 pub use kpis::{summarize_kpis, KpiSummary};
 
@@ -66,7 +69,7 @@ pub struct SearchExample {
 pub struct Summary {
     /// Events in the log.
     pub events: usize,
-    /// Customers, archived included.
+    /// Customers, archived and erased included (not those merged away).
     pub customers: usize,
     /// People.
     pub people: usize,
@@ -74,6 +77,10 @@ pub struct Summary {
     pub organizations: usize,
     /// Archived customers.
     pub archived: usize,
+    /// Erased customers (their personal data gone).
+    pub erased: usize,
+    /// Customers merged into another (hidden; their ids resolve to it).
+    pub merged_away: usize,
     /// Active customers per lifecycle stage.
     pub by_lifecycle: Vec<(Lifecycle, usize)>,
     /// Active customers per tier ("(none)" without one).
@@ -100,12 +107,17 @@ pub struct Summary {
     pub journey: JourneySummary,
     /// The feedback and KPI section, over the log's period (its first event to the summary's instant).
     pub kpis: KpiSummary,
+    /// The identity section: set by the main job (it needs what the
+    /// identity desk planted and the saved file), `None` from [`summarize`].
+    pub identity: Option<IdentitySummary>,
     /// Events per payload type, most frequent first.
     pub by_event_type: Vec<(&'static str, usize)>,
 }
 
+/// Every customer, those merged into another left out (they are hidden and
+/// their ids resolve to the survivor).
 fn all_customers(ws: &Workspace) -> Result<Vec<&Customer>, clientcare::Error> {
-    Ok(ws.customers().collect())
+    Ok(ws.customers().filter(|c| c.merged_into.is_none()).collect())
 }
 
 /// The lower-case name of a network (`zalo`, `tiktok`).
@@ -480,6 +492,8 @@ pub fn summarize(
             .filter(|c| c.kind == CustomerKind::Organization)
             .count(),
         archived: customers.len() - active.len(),
+        erased: customers.iter().filter(|c| c.erased_at.is_some()).count(),
+        merged_away: ws.customers().filter(|c| c.merged_into.is_some()).count(),
         by_lifecycle,
         by_tier,
         interactions,
@@ -493,6 +507,7 @@ pub fn summarize(
         complaints: summarize_complaints(ws, at)?,
         journey: summarize_journey(ws, at)?,
         kpis: summarize_kpis(ws, kpis::log_start(ws, at), at)?,
+        identity: None,
         by_event_type,
     })
 }
@@ -501,8 +516,13 @@ impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "Customers: {} ({} people, {} organisations, {} archived)",
-            self.customers, self.people, self.organizations, self.archived
+            "Customers: {} ({} people, {} organisations, {} archived, {} erased; {} more merged away)",
+            self.customers,
+            self.people,
+            self.organizations,
+            self.archived,
+            self.erased,
+            self.merged_away
         )?;
         let stages: Vec<String> = self
             .by_lifecycle
@@ -593,6 +613,10 @@ impl fmt::Display for Summary {
         writeln!(f)?;
         write!(f, "{}", self.kpis)?;
         writeln!(f)?;
+        if let Some(identity) = &self.identity {
+            write!(f, "{identity}")?;
+            writeln!(f)?;
+        }
         let types: Vec<String> = self
             .by_event_type
             .iter()

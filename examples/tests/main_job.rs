@@ -268,6 +268,174 @@ fn small_shop_round_trips_and_summarises() {
     );
     assert!(kpis.row("csat", "rate").is_some_and(|r| r.sample_size > 0));
     assert!(text.contains("equal to the original"));
+    assert!(text.contains("Identity (a second system's customer list"));
+    assert!(text.contains("may_contact at "));
+}
+
+#[test]
+fn the_identity_desk_dedupes_merges_and_forgets() {
+    use clientcare::{ContactReason, SeededIds, Workspace, ERASED};
+    use clientcare_examples::identity::{volume_count, MERGE_REASON, MIN_DUPLICATES};
+
+    let cfg = ShopConfig::small();
+    let path = out_path("main-job/identity.jsonl");
+    let job = run_main_job(&cfg, &path).unwrap();
+    let s = &job.summary;
+    let id = s
+        .identity
+        .as_ref()
+        .expect("the main job adds the identity section");
+    let d = &id.desk;
+    let saved = std::fs::read_to_string(&path).unwrap();
+    let ws = Workspace::import_jsonl(&saved, Box::new(SeededIds::new(1))).unwrap();
+
+    // The import: at least MIN_DUPLICATES people again, each a new record
+    // of an existing person (never a showcase customer).
+    assert!(d.planted.len() >= MIN_DUPLICATES, "{}", d.planted.len());
+    assert!(d.planted.len() * 100 >= d.people * 2, "{d:?}");
+    let card_id = ws
+        .customers()
+        .find(|c| c.names.full == "Nguyễn Văn Đức")
+        .map(|c| c.id)
+        .unwrap();
+    let raw = |id| ws.customers().find(|c| c.id == id).unwrap();
+    for p in &d.planted {
+        assert_ne!(p.original, card_id);
+        assert!(raw(p.original).created_at < d.at, "{p:?}");
+        assert!(raw(p.duplicate).created_at >= d.at, "{p:?}");
+    }
+    // Several kinds of variation, and one in ten shares nothing but the name.
+    for v in [
+        "no diacritics",
+        "given name first",
+        "same phone typed another way",
+    ] {
+        assert!(
+            d.planted.iter().any(|p| p.variation.contains(v)),
+            "no {v:?} in {:?}",
+            d.planted
+        );
+    }
+
+    // The scan against the planted pairs: recall and precision, and every
+    // planted pair it found had been flagged by check_duplicates before the
+    // row was registered.
+    assert!(d.recall() >= 0.7, "recall {} ({d:?})", d.recall());
+    assert!(
+        d.precision() >= 0.9,
+        "precision {} ({:?})",
+        d.precision(),
+        d.others
+    );
+    assert_eq!(d.found + d.others.len(), d.reported);
+    assert!(d.flagged >= d.found);
+    assert!(d.scanned >= s.customers, "{} < {}", d.scanned, s.customers);
+    assert!(d.comparisons >= d.reported as u64);
+    let phases: Vec<_> = d.phases.iter().map(|p| p.phase).collect();
+    assert_eq!(
+        phases,
+        [
+            clientcare::ScanPhase::Profiles,
+            clientcare::ScanPhase::Blocking,
+            clientcare::ScanPhase::Comparing
+        ]
+    );
+    assert!(d.phases.iter().all(|p| p.calls > 0 && p.done == p.total));
+
+    // Every planted pair found was merged into the older record, one merge
+    // was undone; in the reloaded workspace the old ids still resolve.
+    assert_eq!(d.merged.len(), d.found);
+    for p in &d.planted {
+        let merged = d.merged.contains(&(p.original, p.duplicate));
+        assert!(!merged || p.flagged, "{p:?}");
+    }
+    let undone = d.unmerged.expect("one merge undone");
+    assert!(d.merged.iter().any(|(_, dup)| *dup == undone));
+    assert_eq!(d.resolving, d.merged.len());
+    assert_eq!(id.resolving, d.merged.len());
+    for &(survivor, dup) in &d.merged {
+        let c = ws.customer(dup).unwrap();
+        if dup == undone {
+            assert_eq!(c.id, dup);
+            assert!(c.merged_into.is_none());
+        } else {
+            assert_eq!(c.id, survivor);
+            assert_eq!(ws.resolve_customer(dup).unwrap(), survivor);
+        }
+    }
+    assert_eq!(id.merged_away, d.merged.len() - 1);
+    assert_eq!(s.merged_away, d.merged.len() - 1);
+    assert_eq!(id.events, (d.merged.len(), 1, 1));
+    assert!(saved.contains(MERGE_REASON));
+
+    // The erasure: the export came first, the log no longer holds the
+    // person, the complaint volume did not move.
+    let e = &d.erasure;
+    assert!(
+        e.count("complaints") >= 1 && e.count("purchases") >= 1,
+        "{e:?}"
+    );
+    assert!(e.count("events") > e.count("complaints"));
+    assert!(e.forgotten.len() >= 2, "{:?}", e.forgotten.len());
+    assert_eq!(e.present_before, e.forgotten.len());
+    assert_eq!(e.present_after, 0);
+    for v in &e.forgotten {
+        assert!(
+            !saved.contains(v.as_str()),
+            "the saved log still holds a forgotten value"
+        );
+    }
+    assert_eq!(id.left_in_file, 0);
+    assert!(id.erased);
+    let gone = ws.customer(e.customer).unwrap();
+    assert_eq!(gone.names.full, ERASED);
+    assert!(gone.contacts.is_empty() && gone.erased_at.is_some());
+    assert_eq!(s.erased, 1);
+    assert_eq!(e.volume.0, e.volume.1);
+    // (Complaints arriving later in the night are not in it yet.)
+    let before = ws
+        .complaints()
+        .filter(|c| c.received_at < d.contacts_at)
+        .count();
+    assert_eq!(volume_count(&e.volume.0), Some(before as f64));
+
+    // May the shop contact them? Đức on Zalo yes; someone never asked, or
+    // who unsubscribed, no; the forgotten customer no, and unreachable. The
+    // reloaded workspace answers the same.
+    let first = &d.contacts[0];
+    assert_eq!((first.customer, first.allowed), (card_id, true));
+    assert_eq!(first.reason, ContactReason::Granted);
+    assert!(d
+        .contacts
+        .iter()
+        .any(|c| !c.allowed && c.reason == ContactReason::NoConsent));
+    let last = d.contacts.last().unwrap();
+    assert_eq!(
+        (last.customer, last.reason),
+        (e.customer, ContactReason::Erased)
+    );
+    assert!(!last.allowed && !last.reachable);
+    for c in &d.contacts {
+        let again = ws
+            .may_contact(c.customer, c.channel, c.purpose, d.contacts_at)
+            .unwrap();
+        assert_eq!(
+            (again.allowed, again.reason),
+            (c.allowed, c.reason),
+            "{c:?}"
+        );
+    }
+
+    // The printed section.
+    let text = job.to_string();
+    assert!(text.contains(&format!(
+        "precision {:.3}, recall {:.3}",
+        d.precision(),
+        d.recall()
+    )));
+    assert!(text.contains("in the saved file: 0; erased in the reloaded log"));
+    assert!(text.contains("complaint_volume over the month"));
+    assert!(text.contains("unchanged, row for row"));
 }
 
 #[test]
@@ -343,6 +511,13 @@ fn the_story_is_valid_for_other_seeds() {
             "seed {seed}: {}",
             s.kpis
         );
+        let d = &shop.identity;
+        assert!(
+            d.recall() >= 0.7 && d.precision() >= 0.9,
+            "seed {seed}: {d:?}"
+        );
+        assert_eq!(d.erasure.present_after, 0, "seed {seed}");
+        assert_eq!(d.erasure.volume.0, d.erasure.volume.1, "seed {seed}");
     }
 }
 

@@ -37,9 +37,9 @@ pub use customer::{
 };
 pub use error::{Error, Result};
 pub use event::{
-    ComplaintChanges, ComplaintOpened, CustomerChanges, CustomerRegistered, EntityRef, Event,
-    EventPayload, CustomersMerged, FollowUpScheduled, MessageAdded, OpportunityChanges, OpportunityOpened,
-    PurchaseRecorded, FORMAT_VERSION,
+    ComplaintChanges, ComplaintOpened, CustomerChanges, CustomerRegistered, CustomersMerged,
+    EntityRef, Event, EventPayload, FollowUpScheduled, MessageAdded, OpportunityChanges,
+    OpportunityOpened, PurchaseRecorded, FORMAT_VERSION,
 };
 pub use feedback::{
     AnswerSurvey, AnswerValue, ConfigureFeedback, FeedbackSettings, Question, QuestionKind,
@@ -51,20 +51,20 @@ pub use followup::{
     Agenda, CancelFollowUp, CompleteFollowUp, FollowUp, FollowUpKind, FollowUpLinks,
     FollowUpStatus, ReassignFollowUp, ScheduleFollowUp, SnoozeFollowUp,
 };
-pub use identity::{
-    ContactDecision, ContactReason, CustomerExport, EraseCustomer, MergeCustomers, Survive,
-    Survivorship, UnmergeCustomers, ERASED, EXPORT_FORMAT,
-};
-pub use identity::search::{
-    MatchedField, SearchHit, SearchQuery, SearchResults, SearchStats, DEFAULT_SEARCH_LIMIT,
+pub use id::{
+    AgentId, ComplaintId, CustomerId, EventId, FollowUpId, IdSource, InteractionId, OpportunityId,
+    PlaybookRunId, PurchaseId, ReferralId, SeededIds, SurveyId,
 };
 pub use identity::duplicates::{
     DuplicateMatch, DuplicatePair, DuplicateReport, DuplicateRules, MatchReason, NameMetric,
     ScanPhase, ScanProgress,
 };
-pub use id::{
-    AgentId, ComplaintId, CustomerId, EventId, FollowUpId, IdSource, InteractionId, OpportunityId,
-    PlaybookRunId, PurchaseId, ReferralId, SeededIds, SurveyId,
+pub use identity::search::{
+    MatchedField, SearchHit, SearchQuery, SearchResults, SearchStats, DEFAULT_SEARCH_LIMIT,
+};
+pub use identity::{
+    ContactDecision, ContactReason, CustomerExport, EraseCustomer, MergeCustomers, Survive,
+    Survivorship, UnmergeCustomers, ERASED, EXPORT_FORMAT,
 };
 pub use interaction::{Direction, Interaction, LogInteraction};
 pub use journey::{

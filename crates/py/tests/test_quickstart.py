@@ -127,3 +127,20 @@ def test_readme_surveys_and_kpis_example_runs(capsys: pytest.CaptureFixture[str]
     assert code is not None, "README.md has a Python block in its '## Surveys and KPIs' section"
     exec(compile(code, "README.md", "exec"), {"__name__": "surveys"})
     assert capsys.readouterr().out.splitlines() == ["invalid_transition answered", "1.0 1.0 1.0"]
+
+
+def identity_python_block(markdown: str) -> str | None:
+    # The first Python block of the "## Identity" section, not beyond it.
+    m = re.search(r"^## Identity[^\n]*\n(?:(?!^## ).)*?^```python[ \t]*\n(.*?)^```", markdown, re.S | re.M)
+    return m.group(1) if m else None
+
+
+def test_readme_identity_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    code = identity_python_block((REPO / "README.md").read_text(encoding="utf-8"))
+    assert code is not None, "README.md has a Python block in its '## Identity' section"
+    exec(compile(code, "README.md", "exec"), {"__name__": "identity"})
+    assert capsys.readouterr().out.splitlines() == [
+        "1.0 ['phone', 'name']",
+        "['blocking', 'comparing', 'profiles']",
+        "invalid_input merged",
+    ]

@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 const SEARCH_OPTIONS: [&str; 5] = ["kind", "includeArchived", "offset", "limit", "typos"];
 
 /// The rules of a duplicate check (`undefined` or `null`: the defaults).
-fn rules(v: &JsValue) -> JsResult<DuplicateRules> {
+fn to_rules(v: &JsValue) -> JsResult<DuplicateRules> {
     opt_input(v, "rules")
 }
 
@@ -162,10 +162,10 @@ impl Workspace {
     pub fn check_duplicates(
         &self,
         #[wasm_bindgen(unchecked_param_type = "RegisterCustomerInput")] draft: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "DuplicateRules")] rules_: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "DuplicateRules")] rules: JsValue,
     ) -> JsResult<JsValue> {
         let draft: RegisterCustomer = input(&draft, "draft")?;
-        let rules = rules(&rules_)?;
+        let rules = to_rules(&rules)?;
         to_js(&self.inner.check_duplicates(&draft, &rules)?)
     }
 
@@ -175,10 +175,10 @@ impl Workspace {
     pub fn duplicates_of(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] customer: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "DuplicateRules")] rules_: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "DuplicateRules")] rules: JsValue,
     ) -> JsResult<JsValue> {
         let customer: CustomerId = id(&customer, "customer")?;
-        let rules = rules(&rules_)?;
+        let rules = to_rules(&rules)?;
         to_js(&self.inner.duplicates_of(customer, &rules)?)
     }
 
@@ -189,11 +189,11 @@ impl Workspace {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "DuplicateRules")] rules_: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "DuplicateRules")] rules: JsValue,
     ) -> JsResult<JsValue> {
         let a: CustomerId = id(&a, "a")?;
         let b: CustomerId = id(&b, "b")?;
-        let rules = rules(&rules_)?;
+        let rules = to_rules(&rules)?;
         to_js(&self.inner.compare_customers(a, b, &rules)?)
     }
 
@@ -205,13 +205,13 @@ impl Workspace {
     #[wasm_bindgen(js_name = scanDuplicates, unchecked_return_type = "DuplicateReport")]
     pub fn scan_duplicates(
         &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "DuplicateRules")] rules_: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "DuplicateRules")] rules: JsValue,
         #[wasm_bindgen(
             unchecked_optional_param_type = "(progress: ScanProgress) => boolean | void"
         )]
         progress: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let rules = rules(&rules_)?;
+        let rules = to_rules(&rules)?;
         let callback: Option<Function> = if progress.is_undefined() || progress.is_null() {
             None
         } else {

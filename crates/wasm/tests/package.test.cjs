@@ -62,6 +62,16 @@ test("README surveys and KPIs example runs against the package", () => {
   assert.equal(out.trim(), "invalid_transition answered\n1 1 1");
 });
 
+test("README identity example runs against the package", () => {
+  const text = fs.readFileSync(README, "utf8");
+  const section = text.split(/^## Identity[^\n]*$/m)[1];
+  assert.ok(section, "README.md has a '## Identity' section");
+  const m = /^```(?:js|javascript|cjs)[^\n]*\n([\s\S]*?)^```/m.exec(section.split(/^## /m)[0]);
+  assert.ok(m, "the identity section has a ```js block");
+  const out = run(project(), "identity.cjs", m[1]);
+  assert.equal(out.trim(), "1 [ 'phone', 'name' ]\nblocking comparing profiles\ninvalid_input merged");
+});
+
 test("quick start fixture (the README's code) runs against the package", () => {
   const source = fs.readFileSync(path.join(__dirname, "fixtures", "quickstart.cjs"), "utf8");
   assert.equal(run(project(), "quickstart.cjs", source).trim(), "4 events");

@@ -5,6 +5,7 @@
 use super::catalog::{self, LOST, LOST_B2B};
 use super::{Sales, Step, SALES_TEAM};
 use crate::care::B2B_TEAM;
+use crate::shop::left_alone;
 use chrono::{DateTime, Duration, Utc};
 use clientcare::{
     AgentId, CancelFollowUp, Channel, Command, CompleteFollowUp, CustomerId, FollowUpId,
@@ -143,7 +144,7 @@ impl Sales {
             Phase::Reopen => status == StageKind::Lost,
             _ => status == StageKind::Open,
         };
-        if !wanted || ws.customer(d.customer)?.archived {
+        if !wanted || left_alone(ws.customer(d.customer)?) {
             self.deals[ix].plan.clear();
             return Ok(None);
         }

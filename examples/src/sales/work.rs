@@ -7,6 +7,7 @@
 
 use super::catalog::vnd;
 use super::{Sales, Step};
+use crate::shop::left_alone;
 use chrono::{DateTime, Utc};
 use clientcare::{
     CancelFollowUp, Channel, Command, CompensationKind, CompleteFollowUp, EntityRef, EventPayload,
@@ -159,7 +160,7 @@ impl Sales {
             None => Meta::system(at),
         };
         let archived = match f.customer {
-            Some(c) => ws.customer(c)?.archived,
+            Some(c) => left_alone(ws.customer(c)?),
             None => false,
         };
         let due = f.due_at;

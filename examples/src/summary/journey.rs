@@ -340,7 +340,9 @@ pub fn summarize_journey(ws: &Workspace, at: DateTime<Utc>) -> clientcare::Resul
             ..PlaybookSummary::default()
         })
         .collect();
-    for c in ws.customers() {
+    // Not those merged away: their ids resolve to the survivor, whose
+    // records are counted with it.
+    for c in ws.customers().filter(|c| c.merged_into.is_none()) {
         deals.extend(ws.opportunities_of(c.id)?);
         purchases.extend(ws.purchases_of(c.id)?);
         follow_ups.extend(ws.follow_ups_of(c.id)?);

@@ -119,7 +119,8 @@ pub fn summarize_kpis(
 ) -> Result<KpiSummary, clientcare::Error> {
     let mut consents: BTreeMap<Channel, (usize, usize)> = BTreeMap::new();
     let (mut consenting, mut active) = (0, 0);
-    for c in ws.customers() {
+    // Customers merged into another are left out: they are part of it.
+    for c in ws.customers().filter(|c| c.merged_into.is_none()) {
         let mut any = false;
         for k in c.consents.iter().filter(|k| k.purpose == Purpose::Feedback) {
             let e = consents.entry(k.channel).or_default();

@@ -391,7 +391,8 @@ pub(crate) fn decide_send(
         }
         (_, None) => None,
     };
-    let may = crate::identity::consent::decide_now(customer, cmd.channel, Purpose::Feedback, meta.at);
+    let may =
+        crate::identity::consent::decide_now(customer, cmd.channel, Purpose::Feedback, meta.at);
     if !may.allowed {
         return Err(Error::invalid_input(
             "channel",
@@ -457,11 +458,9 @@ pub(crate) fn csat_on_resolve(
         return Ok(Vec::new());
     }
     let c = state.complaint(complaint)?;
-    let consents = state
-        .customer(c.customer)
-        .is_ok_and(|cu| {
-            crate::identity::consent::decide_now(cu, c.channel, Purpose::Feedback, meta.at).allowed
-        });
+    let consents = state.customer(c.customer).is_ok_and(|cu| {
+        crate::identity::consent::decide_now(cu, c.channel, Purpose::Feedback, meta.at).allowed
+    });
     // One CSAT request per complaint: a complaint resolved again after a
     // reopen does not ask twice.
     let asked = state.surveys_by_customer.get(&c.customer).is_some_and(|v| {
@@ -737,11 +736,9 @@ pub(crate) fn survey_for_step(
     let (Some(key), Some(channel)) = (planned.survey.as_deref(), planned.channel) else {
         return Ok(Vec::new());
     };
-    let consents = state
-        .customer(r.customer)
-        .is_ok_and(|c| {
-            crate::identity::consent::decide_now(c, channel, Purpose::Feedback, meta.at).allowed
-        });
+    let consents = state.customer(r.customer).is_ok_and(|c| {
+        crate::identity::consent::decide_now(c, channel, Purpose::Feedback, meta.at).allowed
+    });
     if !consents {
         return Ok(Vec::new());
     }

@@ -101,7 +101,9 @@ pub(super) fn run(st: &State, q: &Q, want: &dyn Fn(&str) -> bool, rows: &mut Vec
     }
     if want("lead_conversion") {
         for (pos, (c, f)) in st.customers.iter().zip(&st.customer_facts).enumerate() {
-            if !q.contains(c.created_at)
+            // A record merged into another is the same lead counted once.
+            if c.merged_into.is_some()
+                || !q.contains(c.created_at)
                 || !matches!(f.registered_as, Lifecycle::Lead | Lifecycle::Prospect)
             {
                 continue;

@@ -24,9 +24,9 @@ use crate::followup::{
     CancelFollowUp, CompleteFollowUp, ReassignFollowUp, ScheduleFollowUp, SnoozeFollowUp,
 };
 use crate::id::{AgentId, CustomerId, EventId, IdSource, InteractionId, SeededIds};
+use crate::id::{ComplaintId, FollowUpId, OpportunityId, PurchaseId, ReferralId};
 use crate::identity::erasure::{self, EraseCustomer};
 use crate::identity::merge::{self, MergeCustomers, UnmergeCustomers};
-use crate::id::{ComplaintId, FollowUpId, OpportunityId, PurchaseId, ReferralId};
 use crate::interaction::{self, LogInteraction};
 use crate::journey::commands as jc;
 use crate::journey::playbook::{self, CancelPlaybookRun, Playbook, RemovePlaybook};
@@ -657,11 +657,8 @@ impl Workspace {
                     _ => Vec::new(),
                 };
                 let st = &self.state;
-                let erased = |c: CustomerId| {
-                    st.customer_ix
-                        .get(&c)
-                        .is_some_and(|x| group.contains(x))
-                };
+                let erased =
+                    |c: CustomerId| st.customer_ix.get(&c).is_some_and(|x| group.contains(x));
                 erasure::redact(&mut self.log[p as usize], &mut pseudo, &keys, erased);
             }
         }

@@ -3,7 +3,6 @@
 
 use crate::agent::Agent;
 use crate::complaint::{Complaint, ComplaintSettings};
-use crate::identity::search::SearchIndex;
 use crate::customer::{ContactPoint, Customer, CustomerKind};
 use crate::error::{Error, Result};
 use crate::event::{CustomerRegistered, EntityRef, Event, EventPayload, FORMAT_VERSION};
@@ -13,6 +12,7 @@ use crate::id::{
     AgentId, ComplaintId, CustomerId, FollowUpId, InteractionId, OpportunityId, PlaybookRunId,
     PurchaseId, ReferralId, SurveyId,
 };
+use crate::identity::search::SearchIndex;
 use crate::interaction::{check_network, Interaction};
 use crate::journey::{
     LoyaltySettings, Opportunity, Pipeline, Playbook, PlaybookRun, Purchase, Referral,

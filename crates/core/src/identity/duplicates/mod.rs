@@ -353,7 +353,8 @@ impl Workspace {
     }
 
     /// Likely duplicates of a registered customer (itself excluded), best
-    /// first (at most `rules.limit`). Empty for a merged or erased customer.
+    /// first (at most `rules.limit`). A merged-away id resolves to its survivor;
+    /// an erased customer has none.
     ///
     /// # Errors
     /// `not_found` for an unknown customer; `invalid_input` for bad rules.
@@ -366,14 +367,15 @@ impl Workspace {
         let pos = *self
             .state
             .customer_ix
-            .get(&customer)
+            .get(&self.state.resolve(customer))
             .ok_or_else(|| Error::not_found(CustomerId::ENTITY, customer))?;
         Ok(lookup::check_existing(&self.state, pos, rules))
     }
 
     /// How much customer `b` looks like customer `a`: the score and the
     /// reasons whatever the threshold (score 0 for a person and an
-    /// organisation), values as `a` holds them.
+    /// organisation), values as `a` holds them. Merged-away ids resolve to their
+    /// survivors.
     ///
     /// # Errors
     /// `not_found` for an unknown customer; `invalid_input` for bad rules.
@@ -387,7 +389,7 @@ impl Workspace {
         let pos = |id: CustomerId| {
             self.state
                 .customer_ix
-                .get(&id)
+                .get(&self.state.resolve(id))
                 .copied()
                 .ok_or_else(|| Error::not_found(CustomerId::ENTITY, id))
         };

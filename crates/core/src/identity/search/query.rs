@@ -404,7 +404,7 @@ pub(super) fn email_matches(state: &State, q: &str, filter: Filter) -> Vec<(u32,
     lo[..n].copy_from_slice(&qb[..n]);
     let mut hi = [0xffu8; 16];
     hi[..n].copy_from_slice(&qb[..n]);
-    for &(key, pos) in ix.emails.range((lo, 0)..=(hi, u32::MAX)) {
+    for (key, pos) in ix.emails.range(lo, hi) {
         if !ix.keep(pos, filter) {
             continue;
         }
@@ -438,7 +438,7 @@ pub(super) fn phone_matches(state: &State, plan: &Plan, filter: Filter) -> Vec<(
         let Some(key) = phone_key(digits) else {
             return;
         };
-        for &(_, pos) in ix.phones.range((key, 0)..=(key, u32::MAX)) {
+        for (_, pos) in ix.phones.range(key, key) {
             if !ix.keep(pos, filter) {
                 continue;
             }
