@@ -304,34 +304,33 @@ fn latency(set: &LabelledDupes, samples: usize) {
         ),
     );
     let drafts: Vec<RegisterCustomer> = picks.iter().map(|id| draft_like(ws, *id)).collect();
-    let mut times = Vec::with_capacity(drafts.len());
-    for d in &drafts {
-        let t0 = Instant::now();
-        let m = ws.check_duplicates(d, &rules).expect("valid draft");
-        times.push(t0.elapsed());
-        std::hint::black_box(m);
-    }
-    times.sort_unstable();
-    line(
+    time_checks(
+        ws,
+        &rules,
+        &drafts,
         "check_duplicates: drafts like existing customers (name folded, address kept)",
-        format!(
-            "median {}  p99 {}  max {}",
-            micros(percentile(&times, 0.5)),
-            micros(percentile(&times, 0.99)),
-            micros(percentile(&times, 1.0))
-        ),
     );
     let fresh = clientcare_bench::customer_rows(picks.len(), 0xF2E5);
-    let mut times = Vec::with_capacity(fresh.len());
-    for d in &fresh {
+    time_checks(
+        ws,
+        &rules,
+        &fresh,
+        "check_duplicates: new people and companies (generator rows)",
+    );
+}
+
+/// Times `check_duplicates` on each draft and prints the latency quantiles.
+fn time_checks(ws: &Workspace, rules: &DuplicateRules, drafts: &[RegisterCustomer], what: &str) {
+    let mut times = Vec::with_capacity(drafts.len());
+    for d in drafts {
         let t0 = Instant::now();
-        let m = ws.check_duplicates(d, &rules).expect("valid draft");
+        let m = ws.check_duplicates(d, rules).expect("valid draft");
         times.push(t0.elapsed());
         std::hint::black_box(m);
     }
     times.sort_unstable();
     line(
-        "check_duplicates: new people and companies (generator rows)",
+        what,
         format!(
             "median {}  p99 {}  max {}",
             micros(percentile(&times, 0.5)),

@@ -629,26 +629,6 @@ const SYLLABLES: &[&str] = &[
     "Tài",
     "Nguyên",
 ];
-const VN_FORMS: &[(&str, u32)] = &[
-    ("Công ty TNHH", 55),
-    ("Công ty Cổ phần", 30),
-    ("Công ty TNHH MTV", 10),
-    ("Doanh nghiệp tư nhân", 5),
-];
-const VN_TRADES: &[&str] = &[
-    "Thương mại Dịch vụ",
-    "Xuất nhập khẩu",
-    "Công nghệ",
-    "Thực phẩm",
-    "Xây dựng",
-    "Du lịch",
-    "Vận tải",
-    "Nội thất",
-    "Dược phẩm",
-    "Thời trang",
-    "Đầu tư",
-    "",
-];
 const INTL_STEMS: &[&str] = &[
     "Mekong",
     "Saigon",
@@ -695,8 +675,8 @@ fn company_name(rng: &mut Rng) -> names::CompanyName {
             b = (b + 1) % SYLLABLES.len();
         }
         let brand = format!("{} {}", SYLLABLES[a], SYLLABLES[b]);
-        let form = *rng.weighted(VN_FORMS);
-        let trade = *rng.pick(VN_TRADES);
+        let form = *rng.weighted(crate::names::VN_COMPANY_FORMS);
+        let trade = *rng.pick(crate::names::VN_COMPANY_TRADES);
         let full = if trade.is_empty() {
             format!("{form} {brand}")
         } else {

@@ -439,13 +439,15 @@ pub fn person(rng: &mut Rng, vietnamese_share: f64) -> PersonName {
     }
 }
 
-const VN_COMPANY_FORMS: &[(&str, u32)] = &[
+/// Vietnamese legal forms of companies, with their weights (shared with `dupes`).
+pub(crate) const VN_COMPANY_FORMS: &[(&str, u32)] = &[
     ("Công ty TNHH", 55),
     ("Công ty Cổ phần", 30),
     ("Công ty TNHH MTV", 10),
     ("Doanh nghiệp tư nhân", 5),
 ];
-const VN_COMPANY_TRADES: &[&str] = &[
+/// Trades in Vietnamese company names (shared with `dupes`).
+pub(crate) const VN_COMPANY_TRADES: &[&str] = &[
     "Thương mại Dịch vụ",
     "Xuất nhập khẩu",
     "Công nghệ",
