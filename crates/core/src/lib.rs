@@ -88,5 +88,5 @@ pub use sla::{
     TimeOfDay, TriggerOn, Window,
 };
 pub use workspace::{
-    BulkOutcome, Command, ConfigureWorkspace, Outcome, TimelineCursor, TimelineEntry, Workspace,
+    BulkOutcome, Command, Committed, ConfigureWorkspace, Outcome, Prepared, TimelineCursor, TimelineEntry, Workspace,
 };

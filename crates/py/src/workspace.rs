@@ -164,6 +164,35 @@ impl PyWorkspace {
         Ok(Self { inner })
     }
 
+    /// Appends a chunk of JSON Lines events that continue this workspace's log
+    /// (the next part of a large log, or events another process wrote).
+    ///
+    /// Every line is parsed before any is applied, then each event is checked
+    /// against the events before it, as ``import_log`` does.
+    ///
+    /// Args:
+    ///     text: events numbered from ``seq + 1`` on, one JSON event per line.
+    ///
+    /// Returns:
+    ///     How many events were appended.
+    ///
+    /// Raises:
+    ///     CorruptLogError: naming the 1-based line of the chunk
+    ///         (``details["line"]``). A line that does not parse changes
+    ///         nothing; an event that does not fit leaves the ones before it.
+    ///     InvalidInputError: when ``text`` is not a str.
+    ///
+    /// Example:
+    ///     >>> log = ws.export_log().splitlines(keepends=True)
+    ///     >>> copy = clientcare.Workspace.import_log("".join(log[:1]))
+    ///     >>> copy.apply_log("".join(log[1:])) == len(log) - 1, copy == ws
+    ///     (True, True)
+    fn apply_log(&mut self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<usize> {
+        let text = str_arg(text, "text").or_raise(py)?;
+        let inner = &mut self.inner;
+        py.allow_threads(move || inner.apply_jsonl(&text)).or_raise(py)
+    }
+
     /// The whole event log as JSON Lines: one event per line, ``\n`` after each.
     ///
     /// Example:

@@ -156,3 +156,22 @@ def test_configure(ws: clientcare.Workspace) -> None:
     assert e.details["field"] == "phone"
     raises(clientcare.InvalidInputError, ws.configure, "Narnia", at=AT)
     assert repr(clientcare.Workspace(seed=1)) == "Workspace(seq=0, customers=0, default_region=None)"
+
+
+def test_apply_log_appends_chunks(ws: clientcare.Workspace) -> None:
+    build(ws)
+    lines = ws.export_log().splitlines(keepends=True)
+    copy = clientcare.Workspace.import_log("".join(lines[:2]), seed=5)
+    assert copy.apply_log("".join(lines[2:5])) == 3
+    assert copy.apply_log("") == 0
+    assert copy.apply_log("".join(lines[5:])) == len(lines) - 5
+    assert copy == ws
+    # A chunk with an unreadable line changes nothing, naming its line.
+    part = clientcare.Workspace.import_log("".join(lines[:2]), seed=5)
+    err = raises(clientcare.CorruptLogError, part.apply_log, lines[2] + "{not json\n")
+    assert err.details["line"] == 2
+    assert part.seq == 2
+    # A chunk that does not continue the log (a gap) is refused.
+    err = raises(clientcare.CorruptLogError, part.apply_log, "".join(lines[3:]))
+    assert err.details["line"] == 1 and part.seq == 2
+    raises(clientcare.InvalidInputError, part.apply_log, 42)

@@ -74,6 +74,21 @@ impl Workspace {
         })
     }
 
+    /// Appends a chunk of JSON Lines events that continue this workspace's log
+    /// (the next part of a large log, or events written elsewhere) and returns
+    /// how many it appended. Every line is parsed before any is applied; a bad
+    /// line throws `corrupt_log` naming its 1-based line in the chunk (an
+    /// unreadable line changes nothing; an event that does not fit leaves the
+    /// ones before it applied).
+    #[wasm_bindgen(js_name = applyLog)]
+    pub fn apply_log(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> JsResult<f64> {
+        let text = convert::string(&text, "text")?;
+        Ok(self.inner.apply_jsonl(&text)? as f64)
+    }
+
     /// The whole event log as JSON Lines (one event per line).
     #[wasm_bindgen(js_name = exportLog)]
     pub fn export_log(&self) -> String {

@@ -751,6 +751,10 @@ void [businessDays, stepKind, journeyCommands, badMove, badRemove];
 const log: string = ws.exportLog();
 const copy: Workspace = Workspace.importLog(log, 7);
 const same: boolean = copy.equals(ws);
+const applied: number = copy.applyLog("");
+// @ts-expect-error: applyLog takes the JSON Lines text
+copy.applyLog([]);
+void applied;
 const seq: number = ws.seq;
 const count: number = ws.customerCount;
 const region: string | null = ws.defaultRegion;

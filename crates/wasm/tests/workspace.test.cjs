@@ -183,6 +183,25 @@ test("export and import round trip", () => {
   throwsCode(() => Workspace.importLog(log, -5), "invalid_input", { field: "seed" });
 });
 
+test("applyLog appends JSON Lines chunks that continue the log", () => {
+  const ws = fresh();
+  script(ws);
+  const lines = ws.exportLog().split("\n").filter(Boolean).map((l) => l + "\n");
+  const copy = Workspace.importLog(lines.slice(0, 2).join(""), 5);
+  assert.equal(copy.applyLog(lines.slice(2, 4).join("")), 2);
+  assert.equal(copy.applyLog(""), 0);
+  assert.equal(copy.applyLog(lines.slice(4).join("")), lines.length - 4);
+  assert.ok(copy.equals(ws));
+  // An unreadable line: nothing of the chunk is applied.
+  const part = Workspace.importLog(lines.slice(0, 2).join(""), 5);
+  throwsCode(() => part.applyLog(lines[2] + "{not json\n"), "corrupt_log", { line: 2 });
+  assert.equal(part.seq, 2);
+  // A gap is refused.
+  throwsCode(() => part.applyLog(lines.slice(3).join("")), "corrupt_log", { line: 1 });
+  assert.equal(part.seq, 2);
+  throwsCode(() => part.applyLog(42), "invalid_input", { field: "text" });
+});
+
 test("a corrupt log is rejected naming the line", () => {
   const ws = fresh();
   script(ws);

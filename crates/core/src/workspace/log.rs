@@ -40,6 +40,35 @@ impl Workspace {
         }
         Ok(ws)
     }
+
+    /// Appends a JSON Lines chunk of events that continue this workspace's
+    /// log (the next chunk of a large log, or events another instance wrote).
+    /// Every line is parsed before any is applied; each event is then checked
+    /// as [`import_jsonl`](Self::import_jsonl) does. Returns how many events
+    /// were appended.
+    ///
+    /// # Errors
+    /// [`Error::CorruptLog`] naming the 1-based line of the chunk. A line that
+    /// does not parse changes nothing; an event that parses but does not fit
+    /// leaves the events before it applied (see [`Workspace::apply_events`]).
+    pub fn apply_jsonl(&mut self, text: &str) -> Result<usize> {
+        let mut events = Vec::with_capacity(text.bytes().filter(|b| *b == b'\n').count() + 1);
+        let mut lines = Vec::with_capacity(events.capacity());
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let expected = self.seq() + events.len() as u64 + 1;
+            events.push(parse_event_line(line, i + 1, expected)?);
+            lines.push(i + 1);
+        }
+        let n = events.len();
+        self.log.reserve(n);
+        for (ev, line) in events.into_iter().zip(lines) {
+            self.push_checked(ev, line)?;
+        }
+        Ok(n)
+    }
 }
 
 /// Parses one line of a log.

@@ -306,6 +306,55 @@ pub struct Outcome {
     pub events: usize,
 }
 
+/// A command decided but not yet applied: see [`Workspace::prepare`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared {
+    events: Vec<Event>,
+    created: Option<EntityRef>,
+    base_seq: u64,
+    base_event: Option<EventId>,
+}
+
+impl Prepared {
+    /// The events the command appends, with their final envelopes.
+    #[must_use]
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// The sequence number of the workspace the command was decided against:
+    /// its events follow it.
+    #[must_use]
+    pub fn base_seq(&self) -> u64 {
+        self.base_seq
+    }
+
+    /// The entity the command creates, if it creates one.
+    #[must_use]
+    pub fn created(&self) -> Option<EntityRef> {
+        self.created
+    }
+
+    /// Whether committing rewrites earlier events too (an erasure redacts the
+    /// log): a store must then rewrite them as well (see [`Committed::redacted`]).
+    #[must_use]
+    pub fn rewrites_log(&self) -> bool {
+        self.events
+            .iter()
+            .any(|e| matches!(e.payload, EventPayload::CustomerErased { .. }))
+    }
+}
+
+/// What [`Workspace::commit`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Committed {
+    /// The command's outcome, as [`Workspace::execute`] returns it.
+    pub outcome: Outcome,
+    /// Sequence numbers of earlier events that this commit rewrote in the log
+    /// (an erasure's redaction), in order. A store replaces its copies.
+    pub redacted: Vec<u64>,
+}
+
 /// The outcome of a bulk operation: one entry per input row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BulkOutcome<T> {
@@ -356,6 +405,9 @@ pub struct Workspace {
     pub(crate) state: State,
     pub(crate) log: Vec<Event>,
     ids: Box<dyn IdSource>,
+    /// Sequence numbers of earlier events rewritten in the log (by an
+    /// erasure) since the last [`take_rewritten`](Workspace::take_rewritten).
+    rewritten: Vec<u64>,
 }
 
 impl PartialEq for Workspace {
@@ -372,6 +424,7 @@ impl Clone for Workspace {
             state: self.state.clone(),
             log: self.log.clone(),
             ids: self.ids.clone_box(),
+            rewritten: self.rewritten.clone(),
         }
     }
 }
@@ -384,6 +437,7 @@ impl Workspace {
             state: State::default(),
             log: Vec::new(),
             ids,
+            rewritten: Vec::new(),
         }
     }
 
@@ -413,6 +467,17 @@ impl Workspace {
         &self.log[from..]
     }
 
+    /// The sequence numbers of earlier events that were rewritten in the log
+    /// since the last call (an erasure redacts the events about the customer),
+    /// in order, each once. A host that stores the log replaces its copies of
+    /// these events (see docs/identity.md); the next call starts afresh.
+    pub fn take_rewritten(&mut self) -> Vec<u64> {
+        let mut seqs = std::mem::take(&mut self.rewritten);
+        seqs.sort_unstable();
+        seqs.dedup();
+        seqs
+    }
+
     /// The sequence number of the last event (0 when empty).
     #[must_use]
     pub fn seq(&self) -> u64 {
@@ -431,7 +496,23 @@ impl Workspace {
     /// # Errors
     /// Whatever the command's validation finds (`invalid_input`, `not_found`,
     /// `conflict`, `invalid_transition`). The workspace is then unchanged.
-    pub fn execute(&mut self, meta: Meta, mut command: Command) -> Result<Outcome> {
+    pub fn execute(&mut self, meta: Meta, command: Command) -> Result<Outcome> {
+        let prepared = self.prepare(meta, command)?;
+        Ok(self.commit(prepared)?.outcome)
+    }
+
+    /// Decides a command against the current state without changing it: the
+    /// events it would append, with their envelopes (sequence numbers, ids,
+    /// time, actor). A host that stores the log writes them first, then
+    /// [`commit`](Self::commit)s them; when its write fails (another writer
+    /// was first), it drops them and nothing has changed here.
+    ///
+    /// The id source does advance: ids handed out by a dropped preparation are
+    /// not reused.
+    ///
+    /// # Errors
+    /// Whatever the command's validation finds, as [`execute`](Self::execute).
+    pub fn prepare(&mut self, meta: Meta, mut command: Command) -> Result<Prepared> {
         self.check_meta(&meta)?;
         command.resolve_customers(&self.state)?;
         let st = &self.state;
@@ -564,15 +645,63 @@ impl Workspace {
             Command::UnmergeCustomers(c) => (None, merge::decide_unmerge(st, c)?),
             Command::EraseCustomer(c) => (None, erasure::decide_erase(st, c)?),
         };
-        let first_seq = self.seq() + 1;
-        let events = pending.len();
+        let base_seq = self.seq();
+        let mut events = Vec::with_capacity(pending.len());
         for (entity, payload) in pending {
-            self.append(&meta, entity, payload);
+            events.push(Event {
+                v: FORMAT_VERSION,
+                seq: base_seq + events.len() as u64 + 1,
+                id: EventId::generate(self.ids.as_mut(), meta.at),
+                at: meta.at,
+                actor: meta.actor,
+                entity,
+                payload,
+            });
         }
-        Ok(Outcome {
-            created,
-            first_seq,
+        Ok(Prepared {
             events,
+            created,
+            base_seq,
+            base_event: self.log.last().map(|e| e.id),
+        })
+    }
+
+    /// Appends and applies the events of a [`prepare`](Self::prepare)d command.
+    ///
+    /// # Errors
+    /// `conflict` (field `seq`) when the workspace is no longer where the
+    /// command was decided (other events were appended since, or it was
+    /// prepared on another workspace); nothing changes then: prepare again.
+    pub fn commit(&mut self, prepared: Prepared) -> Result<Committed> {
+        if prepared.base_seq != self.seq() || prepared.base_event != self.log.last().map(|e| e.id)
+        {
+            return Err(Error::Conflict {
+                field: "seq".into(),
+                value: prepared.base_seq.to_string(),
+                holder_entity: "workspace",
+                holder: format!("at seq {}", self.seq()),
+                remedy: "the workspace moved on since the command was prepared; prepare it again"
+                    .into(),
+            });
+        }
+        let first_seq = self.seq() + 1;
+        let events = prepared.events.len();
+        let mut redacted = Vec::new();
+        for ev in prepared.events {
+            let pos = u32::try_from(self.log.len()).unwrap_or(u32::MAX);
+            self.state.apply(&ev, pos);
+            self.log.push(ev);
+            redacted.extend(self.after_apply(pos));
+        }
+        redacted.sort_unstable();
+        redacted.dedup();
+        Ok(Committed {
+            outcome: Outcome {
+                created: prepared.created,
+                first_seq,
+                events,
+            },
+            redacted,
         })
     }
 
@@ -605,27 +734,13 @@ impl Workspace {
         Ok(())
     }
 
-    fn append(&mut self, meta: &Meta, entity: EntityRef, payload: EventPayload) {
-        let ev = Event {
-            v: FORMAT_VERSION,
-            seq: self.seq() + 1,
-            id: EventId::generate(self.ids.as_mut(), meta.at),
-            at: meta.at,
-            actor: meta.actor,
-            entity,
-            payload,
-        };
-        let pos = u32::try_from(self.log.len()).unwrap_or(u32::MAX);
-        self.state.apply(&ev, pos);
-        self.log.push(ev);
-        self.after_apply(pos);
-    }
-
     /// Log-level effects of an event just applied: an erasure redacts the
     /// earlier events about the customer in the log itself.
-    fn after_apply(&mut self, pos: u32) {
+    /// Returns the sequence numbers of the earlier events it rewrote.
+    fn after_apply(&mut self, pos: u32) -> Vec<u64> {
+        let mut rewritten = Vec::new();
         let Some(ev) = self.log.get(pos as usize) else {
-            return;
+            return rewritten;
         };
         if let (EntityRef::Customer(id), EventPayload::CustomerErased { .. }) =
             (&ev.entity, &ev.payload)
@@ -659,9 +774,15 @@ impl Workspace {
                 let st = &self.state;
                 let erased =
                     |c: CustomerId| st.customer_ix.get(&c).is_some_and(|x| group.contains(x));
+                let before = self.log[p as usize].clone();
                 erasure::redact(&mut self.log[p as usize], &mut pseudo, &keys, erased);
+                if self.log[p as usize] != before {
+                    rewritten.push(self.log[p as usize].seq);
+                }
             }
         }
+        self.rewritten.extend_from_slice(&rewritten);
+        rewritten
     }
 
     /// Rebuilds a workspace from events, checking each against the state
@@ -680,7 +801,26 @@ impl Workspace {
         Ok(ws)
     }
 
-    fn push_checked(&mut self, ev: Event, line: usize) -> Result<()> {
+    /// Appends events written elsewhere (another instance's, read back from a
+    /// store) after the last one here, checking each as [`replay`](Self::replay)
+    /// does. Returns the sequence numbers of earlier events that an erasure
+    /// among them rewrote in this log.
+    ///
+    /// # Errors
+    /// [`Error::CorruptLog`] naming the first bad event (1-based position in
+    /// `events`). The events before it stay applied: each is a consistent
+    /// step, and the workspace is as if the log ended there.
+    pub fn apply_events(&mut self, events: impl IntoIterator<Item = Event>) -> Result<Vec<u64>> {
+        let mut rewritten = Vec::new();
+        for (i, ev) in events.into_iter().enumerate() {
+            rewritten.extend(self.push_checked(ev, i + 1)?);
+        }
+        rewritten.sort_unstable();
+        rewritten.dedup();
+        Ok(rewritten)
+    }
+
+    pub(super) fn push_checked(&mut self, ev: Event, line: usize) -> Result<Vec<u64>> {
         let expected = self.seq() + 1;
         self.state
             .check(&ev, expected)
@@ -692,8 +832,7 @@ impl Workspace {
         let pos = u32::try_from(self.log.len()).unwrap_or(u32::MAX);
         self.state.apply(&ev, pos);
         self.log.push(ev);
-        self.after_apply(pos);
-        Ok(())
+        Ok(self.after_apply(pos))
     }
 
     // ----- typed conveniences over `execute` -----

@@ -163,6 +163,8 @@ class Workspace:
     @staticmethod
     def import_log(text: str, seed: int | None = None) -> Workspace:
         """Rebuild a workspace from a JSON Lines log. Raises CorruptLogError naming the line."""
+    def apply_log(self, text: str) -> int:
+        """Append a JSON Lines chunk continuing this log; returns how many events. Raises CorruptLogError."""
     def export_log(self) -> str:
         """The event log as JSON Lines."""
     def events(self, since: int = 0) -> list[Event]:
