@@ -7,7 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 benches=("$@")
-[ ${#benches[@]} -gt 0 ] || benches=(register replay lookup memory calendar sla recurrence journey kpi search duplicates)
+[ ${#benches[@]} -gt 0 ] || benches=(register replay lookup memory calendar sla recurrence journey kpi search duplicates store store_pg)
+# store_pg needs a PostgreSQL server: the throwaway one of scripts/pg.sh unless CLIENTCARE_PG_URL is set.
+if [[ " ${benches[*]} " == *" store_pg "* ]] && [ -z "${CLIENTCARE_PG_URL:-}" ]; then
+  if CLIENTCARE_PG_URL=$(bash scripts/pg.sh); then export CLIENTCARE_PG_URL; else echo "(no PostgreSQL server: store_pg prints SKIPPED)"; fi
+fi
 
 args=()
 for b in "${benches[@]}"; do args+=(--bench "$b"); done

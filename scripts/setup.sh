@@ -54,4 +54,44 @@ if [ ! -x crates/wasm/tests/node_modules/.bin/tsc ] && [ -f crates/wasm/tests/pa
   log "npm install (crates/wasm/tests)"
   (cd crates/wasm/tests && npm install --silent --no-audit --no-fund)
 fi
+
+# 5. Browser tests of the console (examples/web, scripts/test-web.sh): Debian's
+#    Chromium (never a browser a tool downloads) with Noto fonts for Vietnamese
+#    text in screenshots, and the page's npm packages (Vite, TypeScript,
+#    playwright-core). The page links crates/wasm/pkg, built later by test-js.sh.
+need_web=()
+[ -x /usr/bin/chromium ] || need_web+=(chromium)
+dpkg -s fonts-noto-core >/dev/null 2>&1 || need_web+=(fonts-noto-core)
+if [ ${#need_web[@]} -gt 0 ]; then
+  log "apt-get install ${need_web[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${need_web[@]}" >/dev/null
+fi
+if [ ! -d examples/web/node_modules ] && [ -f examples/web/package-lock.json ]; then
+  log "npm ci (examples/web)"
+  (cd examples/web && npm ci --silent --no-audit --no-fund)
+fi
+
+# PostgreSQL server (the PostgreSQL store's tests, the HTTP example, the
+#    store_pg bench): Debian's package, installed when missing; scripts/pg.sh
+#    starts a throwaway cluster in target/pg on 127.0.0.1.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    log "installing the PostgreSQL server (apt-get postgresql)"
+    bash scripts/pg.sh install
+  else
+    log "no PostgreSQL server and no root to install it: the PostgreSQL tests will print SKIPPED"
+  fi
+fi
+
+# binaryen's wasm-opt (Debian's): size passes on the .wasm in
+#    scripts/build-wasm.sh, which builds without them (with a note) when it is missing.
+if ! command -v wasm-opt >/dev/null 2>&1; then
+  log "apt-get install binaryen"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends binaryen >/dev/null
+fi
+
 log "ready"

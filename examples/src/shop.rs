@@ -135,6 +135,20 @@ pub struct Shop {
 /// # Errors
 /// Any command the workspace refuses (none is expected: the story is valid).
 pub fn build_shop(cfg: &ShopConfig) -> Result<Shop, clientcare::Error> {
+    build_shop_with(cfg, |_| Ok(()))
+}
+
+/// Builds the shop described by `cfg`, calling `end_of_day` with the
+/// workspace after each day's work and once more at the very end (the main
+/// job stores the day's events there).
+///
+/// # Errors
+/// Any command the workspace refuses (none is expected: the story is
+/// valid), or what `end_of_day` returns.
+pub fn build_shop_with<E: From<clientcare::Error>>(
+    cfg: &ShopConfig,
+    mut end_of_day: impl FnMut(&mut Workspace) -> Result<(), E>,
+) -> Result<Shop, E> {
     let start = calendar::local(2026, 10, 1, 8, 0).ok_or_else(|| {
         clientcare::Error::invalid_input("start", "2026-10-01 08:00", "not a local time")
     })?;
@@ -232,6 +246,7 @@ pub fn build_shop(cfg: &ShopConfig) -> Result<Shop, clientcare::Error> {
             sim.run_desks(&mut desks, close)?;
             archived = Some(sim.archive_one(close)?);
         }
+        end_of_day(&mut sim.ws)?;
     }
     let end = start + Duration::days(i64::from(cfg.days));
     let mut desks = Desks {
@@ -256,6 +271,7 @@ pub fn build_shop(cfg: &ShopConfig) -> Result<Shop, clientcare::Error> {
         sim.track(p.duplicate);
     }
     sim.run_desks(&mut desks, end)?;
+    end_of_day(&mut sim.ws)?;
     Ok(Shop {
         workspace: sim.ws,
         staff: sim.staff,

@@ -18,6 +18,27 @@ fn small_shop_round_trips_and_summarises() {
     // The file holds one event per line, all of them.
     assert_eq!(job.lines, s.events);
     assert_eq!(std::fs::metadata(&path).unwrap().len(), job.file_bytes);
+
+    // The SQLite store got every day's events, one transaction per day plus
+    // the last evening, and reopened from its snapshot plus the rest.
+    assert_eq!(job.db_path, path.with_extension("db"));
+    assert_eq!(job.db_saves, cfg.days as usize + 1);
+    assert!(job.snapshot_seq > 0 && (job.snapshot_seq as usize) < s.events);
+    // The erasure on the last evening dropped it; a new one was taken.
+    assert!(job.snapshot_dropped);
+    assert_eq!(job.final_snapshot_seq as usize, s.events);
+    assert!(job.reopened_from_snapshot);
+    let store = clientcare_store::open_with(
+        &job.db_path,
+        "hcmc-shop",
+        Box::new(clientcare::SeededIds::new(1)),
+    )
+    .unwrap();
+    assert_eq!(store.workspace().seq() as usize, s.events);
+    assert_eq!(
+        store.workspace().export_jsonl(),
+        std::fs::read_to_string(&path).unwrap()
+    );
     assert!(s.events > 300, "{} events", s.events);
 
     // Customers: the imported base, three showcase records, some walk-ins, one archived.

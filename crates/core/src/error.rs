@@ -64,6 +64,14 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
+    /// A workspace snapshot that cannot be used: damaged, written by another
+    /// core version or layout, or taken from another log. Open the
+    /// workspace by replaying its events instead.
+    #[error("snapshot refused: {reason}; open the workspace by replaying its events instead")]
+    CorruptSnapshot {
+        /// What is wrong with it.
+        reason: String,
+    },
 }
 
 fn list_or_none(items: &[String]) -> String {
@@ -84,6 +92,7 @@ impl Error {
             Error::InvalidTransition { .. } => "invalid_transition",
             Error::Conflict { .. } => "conflict",
             Error::CorruptLog { .. } => "corrupt_log",
+            Error::CorruptSnapshot { .. } => "corrupt_snapshot",
         }
     }
 
@@ -171,6 +180,13 @@ mod tests {
                 },
                 "corrupt_log",
                 "event log rejected at line 3 (seq 3): bad json",
+            ),
+            (
+                Error::CorruptSnapshot {
+                    reason: "checksum mismatch".into(),
+                },
+                "corrupt_snapshot",
+                "snapshot refused: checksum mismatch; open the workspace by replaying its events instead",
             ),
         ];
         for (err, code, msg) in cases {

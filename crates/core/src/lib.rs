@@ -88,5 +88,6 @@ pub use sla::{
     TimeOfDay, TriggerOn, Window,
 };
 pub use workspace::{
-    BulkOutcome, Command, Committed, ConfigureWorkspace, Outcome, Prepared, TimelineCursor, TimelineEntry, Workspace,
+    BulkOutcome, Command, Committed, ConfigureWorkspace, Outcome, Prepared, TimelineCursor,
+    TimelineEntry, Workspace,
 };

@@ -20,8 +20,10 @@ fn complaint(customer: CustomerId) -> Command {
 }
 
 fn erase(customer: CustomerId) -> Command {
-    Command::from_json(&serde_json::json!({"type": "erase_customer", "customer": customer.to_string()}))
-        .unwrap()
+    Command::from_json(
+        &serde_json::json!({"type": "erase_customer", "customer": customer.to_string()}),
+    )
+    .unwrap()
 }
 
 /// A workspace with two customers and a complaint each.
@@ -31,10 +33,16 @@ fn world() -> (Workspace, CustomerId, CustomerId) {
 
 fn world_with(mut ws: Workspace) -> (Workspace, CustomerId, CustomerId) {
     let a = ws
-        .register_customer(at(1), person("Nguyễn Văn Đức", "duc@example.vn", "0903 123 456"))
+        .register_customer(
+            at(1),
+            person("Nguyễn Văn Đức", "duc@example.vn", "0903 123 456"),
+        )
         .unwrap();
     let b = ws
-        .register_customer(at(2), person("Trần Thị Lan", "lan@example.vn", "0904 555 666"))
+        .register_customer(
+            at(2),
+            person("Trần Thị Lan", "lan@example.vn", "0904 555 666"),
+        )
         .unwrap();
     ws.execute(at(3), complaint(a)).unwrap();
     ws.execute(at(4), complaint(b)).unwrap();
@@ -86,7 +94,8 @@ fn a_stale_preparation_is_a_conflict_and_changes_nothing() {
 #[test]
 fn a_follower_catches_up_with_apply_events() {
     let (mut leader, a, b) = world();
-    let mut follower = Workspace::replay(leader.events().to_vec(), Box::new(SeededIds::new(9))).unwrap();
+    let mut follower =
+        Workspace::replay(leader.events().to_vec(), Box::new(SeededIds::new(9))).unwrap();
     let seen = leader.seq();
     leader.execute(at(20), complaint(b)).unwrap();
     leader.execute(at(21), erase(a)).unwrap();

@@ -554,3 +554,38 @@ fn a_tier_or_tag_condition_follows_the_customer() {
     let copy = Workspace::replay(ws.events().to_vec(), Box::new(SeededIds::new(2))).unwrap();
     assert_eq!(copy, ws);
 }
+
+#[test]
+fn a_state_change_counts_from_its_very_instant() {
+    let ws = scenario("pauses");
+    let state = |now: &str, m: Metric| {
+        ws.sla_status(cid(4), utc(now))
+            .unwrap()
+            .metric(m)
+            .map(|x| (x.state, x.deadline.is_some()))
+            .unwrap()
+    };
+    // Received at 02:00: at that very instant its clocks run, with deadlines.
+    assert_eq!(
+        state("2026-11-02T02:00:00Z", Metric::FirstResponse),
+        (MetricState::Running, true)
+    );
+    assert_eq!(
+        state("2026-11-02T02:00:00Z", Metric::Resolution),
+        (MetricState::Running, true)
+    );
+    // Waiting on the customer from 02:30: paused at 02:30 already...
+    assert_eq!(
+        state("2026-11-02T02:30:00Z", Metric::Resolution),
+        (MetricState::Paused, false)
+    );
+    assert_eq!(
+        state("2026-11-02T04:00:00Z", Metric::Resolution),
+        (MetricState::Paused, false)
+    );
+    // ...and running again from the instant it reopened (06:45).
+    assert_eq!(
+        state("2026-11-02T06:45:00Z", Metric::Resolution),
+        (MetricState::Running, true)
+    );
+}

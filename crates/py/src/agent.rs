@@ -40,7 +40,7 @@ impl PyWorkspace {
         at: Option<Bound<'_, PyAny>>,
         actor: Option<Bound<'_, PyAny>>,
     ) -> PyResult<String> {
-        let command = Fields::new()
+        let command: clientcare::RegisterAgent = Fields::new()
             .put("name", Some(name))
             .put("team", team.as_ref())
             .put("email", email.as_ref())
@@ -48,10 +48,8 @@ impl PyWorkspace {
             .parse()
             .or_raise(py)?;
         let meta = meta(py, at.as_ref(), actor.as_ref())?;
-        self.inner
-            .register_agent(meta, command)
+        self.mutate(py, false, |ws| ws.register_agent(meta, command.clone()))
             .map(|id| id.to_string())
-            .or_raise(py)
     }
 
     /// Changes an agent. Omitted fields stay as they are; ``team=None``

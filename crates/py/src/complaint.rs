@@ -107,10 +107,8 @@ impl PyWorkspace {
             .parse()
             .or_raise(py)?;
         let meta = meta(py, at.as_ref(), actor.as_ref())?;
-        self.inner
-            .open_complaint(meta, command)
+        self.mutate(py, false, |ws| ws.open_complaint(meta, command.clone()))
             .map(|id| id.to_string())
-            .or_raise(py)
     }
 
     /// Changes the subject, description, category, priority or tags of a

@@ -147,10 +147,8 @@ impl PyWorkspace {
             .parse()
             .or_raise(py)?;
         let meta = meta(py, at.as_ref(), actor.as_ref())?;
-        self.inner
-            .register_customer(meta, command)
+        self.mutate(py, false, |ws| ws.register_customer(meta, command.clone()))
             .map(|id| id.to_string())
-            .or_raise(py)
     }
 
     /// Registers many customers in one call: each row is a dict with the
@@ -193,8 +191,11 @@ impl PyWorkspace {
                 Err(e) => errors.push((i, e)),
             }
         }
-        let inner = &mut self.inner;
-        let outcome = py.allow_threads(move || inner.register_customers(meta, good));
+        // Bulk work runs without the GIL; a stored workspace may run it again
+        // after losing a race with another writer, hence the clones.
+        let outcome = self.mutate(py, true, |ws| {
+            Ok(ws.register_customers(meta, good.iter().cloned()))
+        })?;
         let mut ids: Vec<Option<String>> = vec![None; n];
         for (i, r) in good_rows.into_iter().zip(outcome.rows) {
             match r {

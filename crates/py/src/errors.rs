@@ -7,7 +7,10 @@
 //! ├── InvalidInputError                invalid_input
 //! ├── InvalidTransitionError           invalid_transition
 //! ├── ConflictError                    conflict
-//! └── CorruptLogError                  corrupt_log
+//! ├── CorruptLogError                  corrupt_log
+//! ├── CorruptSnapshotError             corrupt_snapshot
+//! └── StorageError                     storage        (a stored workspace's database)
+//!     └── CorruptStoreError            corrupt_store
 //! ```
 
 use clientcare::Error;
@@ -25,6 +28,9 @@ struct Exceptions {
     invalid_transition: Py<PyType>,
     conflict: Py<PyType>,
     corrupt_log: Py<PyType>,
+    corrupt_snapshot: Py<PyType>,
+    storage: Py<PyType>,
+    corrupt_store: Py<PyType>,
 }
 
 static EXCEPTIONS: GILOnceCell<Exceptions> = GILOnceCell::new();
@@ -65,7 +71,26 @@ fn exceptions(py: Python<'_>) -> PyResult<&Exceptions> {
             "error",
         )?;
         let b = base.bind(py);
+        let storage = new_type(
+            py,
+            c"clientcare.StorageError",
+            c"The database of a stored workspace failed (cannot open or create the file,\n\
+              locked for too long, disk full, a file from a newer version); nothing was\n\
+              stored and the workspace equals the database (details: reason).",
+            b,
+            "storage",
+        )?;
+        let corrupt_store = new_type(
+            py,
+            c"clientcare.CorruptStoreError",
+            c"Stored data that cannot be read back: an event row that does not parse, a\n\
+              gap in the stored log (details: reason).",
+            storage.bind(py),
+            "corrupt_store",
+        )?;
         Ok(Exceptions {
+            storage,
+            corrupt_store,
             not_found: new_type(
                 py,
                 c"clientcare.NotFoundError",
@@ -104,6 +129,15 @@ fn exceptions(py: Python<'_>) -> PyResult<&Exceptions> {
                 b,
                 "corrupt_log",
             )?,
+            corrupt_snapshot: new_type(
+                py,
+                c"clientcare.CorruptSnapshotError",
+                c"A workspace snapshot that cannot be used: damaged, written by another\n\
+                  clientcare version, or taken from another log; open the workspace by\n\
+                  replaying its events instead (details: reason).",
+                b,
+                "corrupt_snapshot",
+            )?,
             base,
         })
     })
@@ -121,6 +155,12 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add("ConflictError", ex.conflict.clone_ref(m.py()))?;
     m.add("CorruptLogError", ex.corrupt_log.clone_ref(m.py()))?;
+    m.add(
+        "CorruptSnapshotError",
+        ex.corrupt_snapshot.clone_ref(m.py()),
+    )?;
+    m.add("StorageError", ex.storage.clone_ref(m.py()))?;
+    m.add("CorruptStoreError", ex.corrupt_store.clone_ref(m.py()))?;
     Ok(())
 }
 
@@ -172,6 +212,9 @@ pub(crate) fn details<'py>(py: Python<'py>, err: &Error) -> PyResult<Bound<'py, 
             d.set_item("seq", seq)?;
             d.set_item("reason", reason)?;
         }
+        Error::CorruptSnapshot { reason } => {
+            d.set_item("reason", reason)?;
+        }
         // `Error` is non-exhaustive: a new variant still carries its code.
         _ => {}
     }
@@ -186,6 +229,7 @@ fn build(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
         Error::InvalidTransition { .. } => &ex.invalid_transition,
         Error::Conflict { .. } => &ex.conflict,
         Error::CorruptLog { .. } => &ex.corrupt_log,
+        Error::CorruptSnapshot { .. } => &ex.corrupt_snapshot,
         _ => &ex.base,
     };
     let e = PyErr::from_type(ty.bind(py).clone(), err.to_string());
@@ -193,6 +237,40 @@ fn build(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
     value.setattr("code", err.code())?;
     value.setattr("details", details(py, err)?)?;
     Ok(e)
+}
+
+/// The classes of the store's own errors (see `store.rs`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum StoreKind {
+    Storage,
+    CorruptStore,
+    Conflict,
+    InvalidInput,
+}
+
+/// An exception of class `kind` with `message`, `.code` and `.details`.
+pub(crate) fn store_error(
+    py: Python<'_>,
+    kind: StoreKind,
+    code: &str,
+    message: String,
+    details: &Bound<'_, PyDict>,
+) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let ex = exceptions(py)?;
+        let ty = match kind {
+            StoreKind::Storage => &ex.storage,
+            StoreKind::CorruptStore => &ex.corrupt_store,
+            StoreKind::Conflict => &ex.conflict,
+            StoreKind::InvalidInput => &ex.invalid_input,
+        };
+        let e = PyErr::from_type(ty.bind(py).clone(), message);
+        let value = e.value(py);
+        value.setattr("code", code)?;
+        value.setattr("details", details)?;
+        Ok(e)
+    };
+    build().unwrap_or_else(|e| e)
 }
 
 /// Turns a core error into the matching `clientcare` exception.

@@ -342,10 +342,8 @@ impl PyWorkspace {
             .parse()
             .or_raise(py)?;
         let meta = meta(py, at.as_ref(), actor.as_ref())?;
-        self.inner
-            .schedule_follow_up(meta, command)
+        self.mutate(py, false, |ws| ws.schedule_follow_up(meta, command.clone()))
             .map(|id| id.to_string())
-            .or_raise(py)
     }
 
     /// Completes an open follow-up. A recurring one schedules its next

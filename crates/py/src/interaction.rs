@@ -73,10 +73,8 @@ impl PyWorkspace {
             .parse()
             .or_raise(py)?;
         let meta = meta(py, at.as_ref(), actor.as_ref())?;
-        self.inner
-            .log_interaction(meta, command)
+        self.mutate(py, false, |ws| ws.log_interaction(meta, command.clone()))
             .map(|id| id.to_string())
-            .or_raise(py)
     }
 
     /// An interaction as a dict, ``occurred_at`` as an aware datetime.

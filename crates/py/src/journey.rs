@@ -163,10 +163,8 @@ impl PyWorkspace {
             .parse()
             .or_raise(py)?;
         let meta = meta(py, at.as_ref(), actor.as_ref())?;
-        self.inner
-            .open_opportunity(meta, command)
+        self.mutate(py, false, |ws| ws.open_opportunity(meta, command.clone()))
             .map(|id| id.to_string())
-            .or_raise(py)
     }
 
     /// Changes an opportunity's title, value, expected close date or owner.
@@ -504,10 +502,8 @@ impl PyWorkspace {
             .parse()
             .or_raise(py)?;
         let meta = meta(py, at.as_ref(), actor.as_ref())?;
-        self.inner
-            .record_purchase(meta, command)
+        self.mutate(py, false, |ws| ws.record_purchase(meta, command.clone()))
             .map(|id| id.to_string())
-            .or_raise(py)
     }
 
     /// A purchase as a dict (``id``, ``customer``, ``items``,
@@ -659,10 +655,8 @@ impl PyWorkspace {
             .parse()
             .or_raise(py)?;
         let meta = meta(py, at.as_ref(), actor.as_ref())?;
-        self.inner
-            .record_referral(meta, command)
+        self.mutate(py, false, |ws| ws.record_referral(meta, command.clone()))
             .map(|id| id.to_string())
-            .or_raise(py)
     }
 
     /// Rewards the referrer of a qualified referral (once).

@@ -17,6 +17,7 @@ mod interaction;
 mod journey;
 mod kpi;
 mod sla;
+mod store;
 mod workspace;
 
 use pyo3::prelude::*;
@@ -33,6 +34,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(m)?;
     m.add_function(wrap_pyfunction!(followup::occurrences, m)?)?;
     m.add_function(wrap_pyfunction!(followup::parse_rrule, m)?)?;
+    m.add_function(wrap_pyfunction!(store::open, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("FORMAT_VERSION", clientcare::FORMAT_VERSION)?;
     m.add("KPI_NAMES", kpi::kpi_names(m.py())?)?;

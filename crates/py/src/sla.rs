@@ -302,7 +302,7 @@ impl PyWorkspace {
         actor: Option<Bound<'_, PyAny>>,
     ) -> PyResult<usize> {
         let meta = meta(py, at.as_ref(), actor.as_ref())?;
-        self.inner.tick(meta).or_raise(py)
+        self.mutate(py, false, |ws| ws.tick(meta))
     }
 
     /// The SLA status of a complaint at ``now`` (default: the current time):

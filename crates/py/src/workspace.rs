@@ -8,7 +8,7 @@ use crate::convert::{attrs_to_json, id_arg, now, str_arg, to_json, to_py, to_utc
 use crate::errors::OrRaise;
 use clientcare::{AgentId, Command, Error, Meta, Outcome, SeededIds, Workspace};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList};
 use serde_json::{Map, Value};
 
 /// One tenant's customer-care data: an event-sourced workspace.
@@ -37,9 +37,11 @@ use serde_json::{Map, Value};
 #[derive(Debug)]
 pub(crate) struct PyWorkspace {
     pub(crate) inner: Workspace,
+    /// The SQLite file of a workspace from `clientcare.open` (see `store.rs`).
+    pub(crate) store: crate::store::Backing,
 }
 
-fn random_seed(py: Python<'_>) -> PyResult<u64> {
+pub(crate) fn random_seed(py: Python<'_>) -> PyResult<u64> {
     py.import("secrets")?
         .call_method1("randbits", (64,))?
         .extract()
@@ -103,7 +105,7 @@ impl PyWorkspace {
     ) -> PyResult<Outcome> {
         let command = command.or_raise(py)?;
         let meta = meta(py, at, actor)?;
-        self.inner.execute(meta, command).or_raise(py)
+        self.execute_meta(py, meta, command)
     }
 }
 
@@ -124,7 +126,10 @@ impl PyWorkspace {
                 .configure(meta(py, at.as_ref(), None)?, Some(&region))
                 .or_raise(py)?;
         }
-        Ok(Self { inner })
+        Ok(Self {
+            inner,
+            store: crate::store::Backing::None,
+        })
     }
 
     /// Rebuilds a workspace from an event log in JSON Lines (see ``export_log``).
@@ -161,7 +166,10 @@ impl PyWorkspace {
         let inner = py
             .allow_threads(|| Workspace::import_jsonl(&text, Box::new(SeededIds::new(seed))))
             .or_raise(py)?;
-        Ok(Self { inner })
+        Ok(Self {
+            inner,
+            store: crate::store::Backing::None,
+        })
     }
 
     /// Appends a chunk of JSON Lines events that continue this workspace's log
@@ -189,17 +197,97 @@ impl PyWorkspace {
     ///     (True, True)
     fn apply_log(&mut self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<usize> {
         let text = str_arg(text, "text").or_raise(py)?;
-        let inner = &mut self.inner;
-        py.allow_threads(move || inner.apply_jsonl(&text)).or_raise(py)
+        self.mutate(py, true, |ws| ws.apply_jsonl(&text))
     }
 
-    /// The whole event log as JSON Lines: one event per line, ``\n`` after each.
+    /// The event log as JSON Lines: one event per line, ``\n`` after each;
+    /// with ``since``, only the events after that sequence number (what to
+    /// append to a copy of the log).
+    ///
+    /// Raises:
+    ///     InvalidInputError: when ``since`` is not a non-negative int.
     ///
     /// Example:
     ///     >>> ws.export_log().count("\n") == ws.seq
     ///     True
-    fn export_log(&self, py: Python<'_>) -> String {
-        py.allow_threads(|| self.inner.export_jsonl())
+    #[pyo3(signature = (since=None), text_signature = "($self, since=0)")]
+    fn export_log(&self, py: Python<'_>, since: Option<Bound<'_, PyAny>>) -> PyResult<String> {
+        let since = match since {
+            Some(s) => uint_arg(&s, "since").or_raise(py)?,
+            None => 0,
+        };
+        Ok(py.allow_threads(|| self.inner.export_jsonl_since(since)))
+    }
+
+    /// The folded state at ``seq`` as bytes, for a store to keep next to the
+    /// event log: ``Workspace.from_snapshot(snapshot, log)`` opens the
+    /// workspace without replaying the events up to it. The log is not in it.
+    /// The same state gives the same bytes.
+    ///
+    /// Example:
+    ///     >>> snap = ws.snapshot()
+    ///     >>> clientcare.Workspace.from_snapshot(snap, ws.export_log()) == ws
+    ///     True
+    fn snapshot<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        let bytes = py.allow_threads(|| self.inner.snapshot());
+        PyBytes::new(py, &bytes)
+    }
+
+    /// Opens a workspace from a snapshot and the whole event log: the state
+    /// comes from the snapshot, the events after its ``seq`` are checked and
+    /// applied as ``import_log`` does.
+    ///
+    /// Args:
+    ///     snapshot: bytes from ``Workspace.snapshot()`` (``bytes`` or
+    ///         ``bytearray``).
+    ///     log: the whole log from seq 1 as JSON Lines (``export_log()``).
+    ///     seed: seed for the ids of new entities (``None``: from the OS).
+    ///
+    /// Returns:
+    ///     A workspace equal to ``Workspace.import_log(log)``.
+    ///
+    /// Raises:
+    ///     CorruptSnapshotError: when the snapshot is damaged, from another
+    ///         clientcare version, or taken from another log (then open the
+    ///         workspace with ``import_log``; ``details["reason"]`` says why).
+    ///     CorruptLogError: naming the line of the first bad event.
+    ///     InvalidInputError: when the arguments have the wrong types.
+    ///
+    /// Example:
+    ///     >>> snap = ws.snapshot()
+    ///     >>> clientcare.Workspace.from_snapshot(snap, ws.export_log()).seq == ws.seq
+    ///     True
+    #[staticmethod]
+    #[pyo3(signature = (snapshot, log, seed=None))]
+    fn from_snapshot(
+        py: Python<'_>,
+        snapshot: &Bound<'_, PyAny>,
+        log: &Bound<'_, PyAny>,
+        seed: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let bytes: Vec<u8> = if let Ok(b) = snapshot.downcast::<PyBytes>() {
+            b.as_bytes().to_vec()
+        } else if let Ok(b) = snapshot.downcast::<PyByteArray>() {
+            b.to_vec()
+        } else {
+            let e = crate::convert::bad(
+                Path::Root("snapshot"),
+                snapshot,
+                "expected bytes from Workspace.snapshot()",
+            );
+            return Err(crate::errors::to_py(py, &e));
+        };
+        let text = str_arg(log, "log").or_raise(py)?;
+        let seed = seed_arg(py, seed.as_ref())?;
+        let inner = py
+            .allow_threads(|| {
+                Workspace::from_snapshot_jsonl(&bytes, &text, Box::new(SeededIds::new(seed)))
+            })
+            .or_raise(py)?;
+        Ok(Self {
+            inner,
+            store: crate::store::Backing::None,
+        })
     }
 
     /// The events after sequence number ``since`` (all for 0), in their JSON

@@ -164,8 +164,11 @@ def test_apply_log_appends_chunks(ws: clientcare.Workspace) -> None:
     copy = clientcare.Workspace.import_log("".join(lines[:2]), seed=5)
     assert copy.apply_log("".join(lines[2:5])) == 3
     assert copy.apply_log("") == 0
-    assert copy.apply_log("".join(lines[5:])) == len(lines) - 5
+    assert copy.apply_log(ws.export_log(since=5)) == len(lines) - 5
     assert copy == ws
+    assert ws.export_log(since=ws.seq) == "" and ws.export_log(since=10**6) == ""
+    assert ws.export_log(since=0) == ws.export_log()
+    raises(clientcare.InvalidInputError, ws.export_log, since=-1)
     # A chunk with an unreadable line changes nothing, naming its line.
     part = clientcare.Workspace.import_log("".join(lines[:2]), seed=5)
     err = raises(clientcare.CorruptLogError, part.apply_log, lines[2] + "{not json\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pathlib
 import re
 
 import pytest
@@ -144,3 +145,20 @@ def test_readme_identity_example_runs(capsys: pytest.CaptureFixture[str]) -> Non
         "['blocking', 'comparing', 'profiles']",
         "invalid_input merged",
     ]
+
+
+def storage_python_block(markdown: str) -> str | None:
+    # The first Python block of the "## Durable storage" section, not beyond it.
+    m = re.search(r"^## Durable storage[^\n]*\n(?:(?!^## ).)*?^```python[ \t]*\n(.*?)^```", markdown, re.S | re.M)
+    return m.group(1) if m else None
+
+
+def test_readme_storage_example_runs(
+    capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code = storage_python_block((REPO / "README.md").read_text(encoding="utf-8"))
+    assert code is not None, "README.md has a Python block in its '## Durable storage' section"
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {"__name__": "storage"})
+    assert capsys.readouterr().out.splitlines() == ["conflict", "1 Nguyễn Văn Đức True"]
+    assert (tmp_path / "care.db").exists()

@@ -18,7 +18,7 @@ from clientcare import _native
 from conftest import AT, REPO
 
 PKG = Path(clientcare.__file__).parent
-FUNCTIONS = ("occurrences", "parse_rrule")
+FUNCTIONS = ("occurrences", "parse_rrule", "open")
 HERE = Path(__file__).parent
 
 
@@ -120,6 +120,9 @@ def test_exception_hierarchy_matches_stub() -> None:
         clientcare.InvalidTransitionError: "invalid_transition",
         clientcare.ConflictError: "conflict",
         clientcare.CorruptLogError: "corrupt_log",
+        clientcare.StorageError: "storage",
+        clientcare.CorruptStoreError: "corrupt_store",
+        clientcare.CorruptSnapshotError: "corrupt_snapshot",
     }
     for cls, code in codes.items():
         assert cls.code == code
@@ -174,7 +177,7 @@ def test_every_command_documents_what_it_raises() -> None:
         member = getattr(clientcare.Workspace, name)
         infallible = (
             "agents", "export_log", "complaint_settings", "calendar_keys", "sla_policies",
-            "loyalty", "playbooks", "feedback_settings", "survey_templates",
+            "loyalty", "playbooks", "feedback_settings", "survey_templates", "snapshot",
         )
         if name.startswith("_") or not callable(member) or name in infallible:
             continue

@@ -118,6 +118,7 @@ fn details(f: &Failure) -> Vec<(&'static str, JsValue)> {
             ("seq", JsValue::from_f64(*seq as f64)),
             ("reason", s(reason)),
         ],
+        Error::CorruptSnapshot { reason } => vec![("reason", s(reason))],
         // A variant added to the core later: code and message still come through.
         _ => Vec::new(),
     }

@@ -2110,7 +2110,7 @@ export interface Dashboard {
 }
 
 /** The stable error codes. */
-export type ErrorCode = "not_found" | "invalid_input" | "invalid_transition" | "conflict" | "corrupt_log";
+export type ErrorCode = "not_found" | "invalid_input" | "invalid_transition" | "conflict" | "corrupt_log" | "corrupt_snapshot";
 
 /** `code` and the structured `details` of each kind of error. */
 export type ErrorInfo =
@@ -2124,7 +2124,8 @@ export type ErrorInfo =
       code: "conflict";
       details: { field: string; value: string; holderEntity: string; holder: string; remedy: string };
     }
-  | { code: "corrupt_log"; details: { line: number; seq: number; reason: string } };
+  | { code: "corrupt_log"; details: { line: number; seq: number; reason: string } }
+  | { code: "corrupt_snapshot"; details: { reason: string } };
 
 /** What every method throws: a real `Error` with a stable `code` and structured `details`. */
 export type ClientcareError = Error & { name: "ClientcareError" } & ErrorInfo;

@@ -89,10 +89,50 @@ impl Workspace {
         Ok(self.inner.apply_jsonl(&text)? as f64)
     }
 
-    /// The whole event log as JSON Lines (one event per line).
+    /// The folded state at `seq` as bytes, for a store to keep next to the
+    /// event log (not the log itself): `Workspace.fromSnapshot(snapshot, log)`
+    /// opens the workspace without replaying the events up to it. The same
+    /// state gives the same bytes.
+    pub fn snapshot(&self) -> Vec<u8> {
+        self.inner.snapshot()
+    }
+
+    /// Opens a workspace from a `snapshot()` and the whole log from seq 1 (as
+    /// `exportLog` writes it): the state comes from the snapshot, the events
+    /// after it are checked and applied as `importLog` does. A damaged
+    /// snapshot, one from another version or another log throws
+    /// `corrupt_snapshot` (then use `importLog`); a bad line `corrupt_log`.
+    /// `seed` is for the ids of new entities (random when absent).
+    #[wasm_bindgen(js_name = fromSnapshot)]
+    pub fn from_snapshot(
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] snapshot: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] log: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number | bigint")] seed: JsValue,
+    ) -> JsResult<Workspace> {
+        let Some(bytes) = snapshot.dyn_ref::<js_sys::Uint8Array>() else {
+            return Err(invalid(
+                "snapshot",
+                format!("{snapshot:?}"),
+                "expected the Uint8Array of a snapshot()",
+            ));
+        };
+        let bytes = bytes.to_vec();
+        let text = convert::string(&log, "log")?;
+        let ids = Box::new(SeededIds::new(convert::seed(&seed)?));
+        Ok(Workspace {
+            inner: clientcare::Workspace::from_snapshot_jsonl(&bytes, &text, ids)?,
+        })
+    }
+
+    /// The event log as JSON Lines (one event per line); with `since`, only
+    /// the events after that sequence number (what to append to a stored copy).
     #[wasm_bindgen(js_name = exportLog)]
-    pub fn export_log(&self) -> String {
-        self.inner.export_jsonl()
+    pub fn export_log(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "number")] since: JsValue,
+    ) -> JsResult<String> {
+        let since = convert::opt_count(&since, "since")?.unwrap_or(0);
+        Ok(self.inner.export_jsonl_since(since))
     }
 
     /// The events after sequence number `since` (all of them when absent).

@@ -258,6 +258,9 @@ try {
     } else if (err.code === "corrupt_log") {
       const line: number = err.details.line;
       void line;
+    } else if (err.code === "corrupt_snapshot") {
+      const why: string = err.details.reason;
+      void why;
     }
     void message;
   }
@@ -751,10 +754,15 @@ void [businessDays, stepKind, journeyCommands, badMove, badRemove];
 const log: string = ws.exportLog();
 const copy: Workspace = Workspace.importLog(log, 7);
 const same: boolean = copy.equals(ws);
-const applied: number = copy.applyLog("");
+const appliedCount: number = copy.applyLog(ws.exportLog(3));
 // @ts-expect-error: applyLog takes the JSON Lines text
 copy.applyLog([]);
-void applied;
+const snapshotBytes: Uint8Array = ws.snapshot();
+const reopened: Workspace = Workspace.fromSnapshot(snapshotBytes, log, 7);
+// @ts-expect-error: fromSnapshot takes the snapshot's bytes, not text
+Workspace.fromSnapshot("snapshot", log);
+void reopened;
+void appliedCount;
 const seq: number = ws.seq;
 const count: number = ws.customerCount;
 const region: string | null = ws.defaultRegion;

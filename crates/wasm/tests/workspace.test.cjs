@@ -190,8 +190,11 @@ test("applyLog appends JSON Lines chunks that continue the log", () => {
   const copy = Workspace.importLog(lines.slice(0, 2).join(""), 5);
   assert.equal(copy.applyLog(lines.slice(2, 4).join("")), 2);
   assert.equal(copy.applyLog(""), 0);
-  assert.equal(copy.applyLog(lines.slice(4).join("")), lines.length - 4);
+  assert.equal(copy.applyLog(ws.exportLog(4)), lines.length - 4);
   assert.ok(copy.equals(ws));
+  assert.equal(ws.exportLog(ws.seq), "");
+  assert.equal(ws.exportLog(0), ws.exportLog());
+  throwsCode(() => ws.exportLog(-1), "invalid_input", { field: "since" });
   // An unreadable line: nothing of the chunk is applied.
   const part = Workspace.importLog(lines.slice(0, 2).join(""), 5);
   throwsCode(() => part.applyLog(lines[2] + "{not json\n"), "corrupt_log", { line: 2 });

@@ -1,6 +1,7 @@
 //! The main job: a month of a shop in Hồ Chí Minh City, with its complaints
-//! and their SLA and its sales journey, saved as a JSON Lines event log,
-//! reloaded, checked and summarised.
+//! and their SLA and its sales journey, stored day by day in a SQLite file
+//! (`PATH` with `.db`), reopened, saved as a JSON Lines event log, reloaded,
+//! checked and summarised.
 //!
 //! Usage: `hcmc-shop [PATH]` (default `target/hcmc-shop-events.jsonl`).
 

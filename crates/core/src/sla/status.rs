@@ -157,8 +157,6 @@ struct Measure {
     elapsed: TimeDelta,
     warning_at: Option<DateTime<Utc>>,
     breached_at: Option<DateTime<Utc>>,
-    /// Whether the clock runs at `end`.
-    running_at_end: bool,
     intervals: Vec<SlaInterval>,
 }
 
@@ -169,6 +167,9 @@ struct Clock<'a> {
     /// Business time of each whole period (zero where the clock does not
     /// run), computed once and shared by the metrics.
     whole: &'a [TimeDelta],
+    /// The complaint's state at `now`, a change made at that very instant
+    /// included (the periods end at `now`, so they cannot say).
+    state_now: ComplaintState,
     explain: bool,
 }
 
@@ -188,7 +189,6 @@ impl Clock<'_> {
             elapsed: TimeDelta::zero(),
             warning_at: None,
             breached_at: None,
-            running_at_end: false,
             intervals: Vec::new(),
         };
         let warn_mark = warn.map(|w| target - w);
@@ -212,7 +212,6 @@ impl Clock<'_> {
                 }
                 continue;
             }
-            m.running_at_end = b == end;
             let d = match self.whole.get(i) {
                 Some(&w) if a == p.from && b == p.to => w,
                 _ => self.cal.between(a, b),
@@ -274,7 +273,7 @@ impl Clock<'_> {
             MetricState::Met
         } else if stopped.is_some_and(|s| s <= now) {
             MetricState::Stopped
-        } else if !m.running_at_end {
+        } else if !self.runs(self.state_now) {
             MetricState::Paused
         } else if m.warning_at.is_some_and(|w| w <= now) {
             MetricState::Warning
@@ -407,11 +406,22 @@ pub(crate) fn compute_with(
             TimeDelta::zero()
         }
     }));
+    let state_now = c
+        .marks
+        .iter()
+        .take_while(|m| !matches!(m, Mark::State { at, .. } if *at > now))
+        .filter_map(|m| match *m {
+            Mark::State { state, .. } => Some(state),
+            _ => None,
+        })
+        .last()
+        .unwrap_or(ComplaintState::New);
     let clock = Clock {
         cal,
         policy,
         periods: ps,
         whole: &scratch.whole,
+        state_now,
         explain,
     };
     let stopped = stopped_at(c, now);
@@ -462,7 +472,6 @@ pub(crate) fn compute_with(
         }
     }
     if let Some(t) = policy.targets.resolution_minutes {
-        let state_now = ps.last().map_or(ComplaintState::New, |p| p.state);
         let done = match policy.resolution_mode {
             ResolutionMode::First => first_resolved,
             ResolutionMode::Total => match state_now {

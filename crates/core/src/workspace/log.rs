@@ -9,8 +9,16 @@ impl Workspace {
     /// The whole log as JSON Lines (one event per line, `\n` after each).
     #[must_use]
     pub fn export_jsonl(&self) -> String {
-        let mut out = String::with_capacity(self.log.len() * 256);
-        for ev in &self.log {
+        self.export_jsonl_since(0)
+    }
+
+    /// The events after sequence number `seq` as JSON Lines (all of them for
+    /// 0): what a host appends to its copy of the log after a command.
+    #[must_use]
+    pub fn export_jsonl_since(&self, seq: u64) -> String {
+        let events = self.events_since(seq);
+        let mut out = String::with_capacity(events.len() * 256);
+        for ev in events {
             // Serialising our own event types to JSON cannot fail.
             if let Ok(line) = serde_json::to_string(ev) {
                 out.push_str(&line);

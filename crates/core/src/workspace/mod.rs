@@ -2,6 +2,7 @@
 
 mod log;
 mod query;
+pub(crate) mod snapshot;
 pub(crate) mod state;
 
 pub use query::{TimelineCursor, TimelineEntry};
@@ -673,8 +674,7 @@ impl Workspace {
     /// command was decided (other events were appended since, or it was
     /// prepared on another workspace); nothing changes then: prepare again.
     pub fn commit(&mut self, prepared: Prepared) -> Result<Committed> {
-        if prepared.base_seq != self.seq() || prepared.base_event != self.log.last().map(|e| e.id)
-        {
+        if prepared.base_seq != self.seq() || prepared.base_event != self.log.last().map(|e| e.id) {
             return Err(Error::Conflict {
                 field: "seq".into(),
                 value: prepared.base_seq.to_string(),

@@ -6,7 +6,9 @@ opportunities, purchases, loyalty rules, referrals, follow-ups (with RFC 5545
 recurrence; see :func:`occurrences`), after-sales playbooks and feedback
 surveys (CSAT, NPS, CES and custom ones). Every change is a validated command
 that appends events; a command that fails raises a :class:`clientcare.Error`
-subclass and changes nothing.
+subclass and changes nothing. :func:`clientcare.open` keeps a workspace in a
+SQLite file instead: every change is stored before it returns (``open`` is not
+in ``__all__``, so ``from clientcare import *`` leaves the built-in ``open`` alone).
 
 Example:
     >>> from datetime import datetime, timezone
@@ -24,12 +26,16 @@ from clientcare._native import (
     KPI_NAMES,
     ConflictError,
     CorruptLogError,
+    CorruptSnapshotError,
+    CorruptStoreError,
     Error,
     InvalidInputError,
     InvalidTransitionError,
     NotFoundError,
+    StorageError,
     Workspace,
     occurrences,
+    open,
     parse_rrule,
     __version__,
 )
@@ -204,6 +210,8 @@ __all__ = [
     "ContactPoint",
     "ContactReason",
     "CorruptLogError",
+    "CorruptSnapshotError",
+    "CorruptStoreError",
     "Customer",
     "CustomerDraft",
     "CustomerExport",
@@ -303,6 +311,7 @@ __all__ = [
     "StepKind",
     "StepProgress",
     "StepStatus",
+    "StorageError",
     "Survey",
     "SurveyKind",
     "SurveyLink",

@@ -6,15 +6,21 @@ from clientcare._native import (
     KPI_NAMES,
     ConflictError,
     CorruptLogError,
+    CorruptSnapshotError,
+    CorruptStoreError,
     Error,
     InvalidInputError,
     InvalidTransitionError,
     NotFoundError,
+    StorageError,
     Workspace,
     occurrences,
     parse_rrule,
     __version__,
 )
+# `open` is re-exported but kept out of `__all__`: `from clientcare import *`
+# must not shadow the built-in `open`.
+from clientcare._native import open as open
 from clientcare._types import (
     Actor,
     AddressContact,
@@ -186,6 +192,8 @@ __all__ = [
     "ContactPoint",
     "ContactReason",
     "CorruptLogError",
+    "CorruptSnapshotError",
+    "CorruptStoreError",
     "Customer",
     "CustomerDraft",
     "CustomerExport",
@@ -285,6 +293,7 @@ __all__ = [
     "StepKind",
     "StepProgress",
     "StepStatus",
+    "StorageError",
     "Survey",
     "SurveyKind",
     "SurveyLink",

@@ -1,7 +1,9 @@
 """Type stubs of the native module ``clientcare._native`` (import ``clientcare``)."""
 
+import os
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta
+from types import TracebackType
 from typing import Any, ClassVar, Final, final
 
 from clientcare._types import (
@@ -86,6 +88,8 @@ from clientcare._types import (
 __all__ = [
     "ConflictError",
     "CorruptLogError",
+    "CorruptSnapshotError",
+    "CorruptStoreError",
     "ERASED",
     "Error",
     "FORMAT_VERSION",
@@ -93,9 +97,11 @@ __all__ = [
     "InvalidTransitionError",
     "KPI_NAMES",
     "NotFoundError",
+    "StorageError",
     "Workspace",
     "__version__",
     "occurrences",
+    "open",
     "parse_rrule",
 ]
 
@@ -123,7 +129,7 @@ class Error(Exception):
     """Base class of every clientcare error."""
 
     code: str
-    """Stable machine code: not_found, invalid_input, invalid_transition, conflict, corrupt_log."""
+    """Stable machine code: not_found, invalid_input, invalid_transition, conflict, corrupt_log, corrupt_snapshot, ..."""
     details: dict[str, Any]
     """The structured fields of the error (field/value/reason, holder, allowed, line, ...)."""
 
@@ -141,6 +147,26 @@ class ConflictError(Error):
 
 class CorruptLogError(Error):
     """An event log that cannot be trusted; nothing was imported (details: line, seq, reason)."""
+
+class StorageError(Error):
+    """The database of a stored workspace failed; nothing was stored (details: reason)."""
+
+class CorruptStoreError(StorageError):
+    """Stored data that cannot be read back: a row that does not parse, a gap (details: reason)."""
+
+def open(
+    path: str | os.PathLike[str],
+    *,
+    workspace: str = "default",
+    default_region: str | None = None,
+    seed: int | None = None,
+    snapshot_every: int | None = None,
+    at: datetime | None = None,
+) -> Workspace:
+    """Open (or create) a workspace kept in a SQLite file; every change is stored before it returns."""
+
+class CorruptSnapshotError(Error):
+    """A snapshot that cannot be used (damaged, another version, another log); replay instead (details: reason)."""
 
 @final
 class Workspace:
@@ -165,8 +191,18 @@ class Workspace:
         """Rebuild a workspace from a JSON Lines log. Raises CorruptLogError naming the line."""
     def apply_log(self, text: str) -> int:
         """Append a JSON Lines chunk continuing this log; returns how many events. Raises CorruptLogError."""
-    def export_log(self) -> str:
-        """The event log as JSON Lines."""
+    def export_log(self, since: int = 0) -> str:
+        """The event log as JSON Lines (only the events after seq ``since`` when given)."""
+    def snapshot(self) -> bytes:
+        """The folded state at ``seq`` as bytes (not the log); see ``from_snapshot``."""
+    @staticmethod
+    def from_snapshot(
+        snapshot: bytes | bytearray, log: str, seed: int | None = None
+    ) -> Workspace:
+        """Open from a snapshot and the whole JSON Lines log (only the tail is replayed).
+
+        Raises CorruptSnapshotError (then use ``import_log``) or CorruptLogError.
+        """
     def events(self, since: int = 0) -> list[Event]:
         """Events after seq ``since`` in their JSON form (times as ISO strings)."""
     @property
@@ -194,6 +230,29 @@ class Workspace:
         actor: str | None = None,
     ) -> None:
         """Set (or clear with None) the default phone region."""
+
+    # storage (workspaces from clientcare.open)
+    @property
+    def path(self) -> str | None:
+        """The database file, or None for an in-memory workspace."""
+    @property
+    def opened_from_snapshot(self) -> bool:
+        """Whether the last open or reload started from a stored snapshot."""
+    def refresh(self) -> int:
+        """Catch up with events other processes stored; returns how many were applied."""
+    def reload(self) -> None:
+        """Read the workspace again from its file."""
+    def save_snapshot(self) -> int:
+        """Store a snapshot at the current seq (faster opens); returns the seq."""
+    def close(self) -> None:
+        """Close the file; the workspace stays readable, changes raise StorageError."""
+    def __enter__(self) -> Workspace: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc_value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...
 
     # agents
     def register_agent(

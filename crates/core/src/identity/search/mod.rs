@@ -70,6 +70,7 @@
 
 mod index;
 mod query;
+mod snap;
 #[cfg(test)]
 mod tests;
 mod typos;
