@@ -57,11 +57,14 @@ export class Store {
    * Runs a change. A failing command throws (the workspace is unchanged: the
    * core guarantees it); a successful one is persisted and the views refresh.
    */
-  run<T>(change: (ws: Workspace, opts: CommandOptions) => T): T {
+  run<T>(change: (ws: Workspace, opts: CommandOptions) => T, how: { rewritesLog?: boolean } = {}): T {
     const before = this.ws.seq;
     const result = change(this.ws, this.opts());
     if (this.ws.seq !== before) {
-      this.persist();
+      // An erasure redacts earlier events too: the stored copy is replaced
+      // whole so that no personal data stays in IndexedDB.
+      if (how.rewritesLog) void this.writeAll();
+      else this.persist();
       this.emit();
     }
     return result;
@@ -95,8 +98,8 @@ export class Store {
     const ws = this.ws;
     void this.queue(async () => {
       if (ws !== this.ws || ws.seq === this.savedSeq) return;
-      // Only the new events: the log only grows here (the page offers no
-      // erasure, which rewrites earlier events).
+      // Only the new events (an erasure, which rewrites earlier ones, goes
+      // through writeAll instead).
       const tail = ws.exportLog(this.savedSeq);
       if (this.savedSeq === 0) {
         if (this.db) await replaceChunks(this.db, chunkLog(tail, 1));

@@ -200,8 +200,7 @@ describe("the care console", () => {
     await b.page.fill("[data-testid=complaint-subject-input]", "Máy giặt rung mạnh khi vắt");
     await b.page.selectOption("[data-testid=complaint-priority]", "urgent");
     // The call came in at 09:55 and is logged at 10:00: 5 minutes of the
-    // hour already gone. (Received exactly "now", the core reports the clock
-    // as paused for that one instant; see the report.)
+    // hour already gone.
     await b.page.fill("[data-testid=complaint-received]", "2026-11-20T09:55");
     await b.page.click("[data-testid=complaint-submit]");
     await b.page.waitForSelector("[data-testid=complaint-subject]");
@@ -327,5 +326,68 @@ describe("the care console", () => {
     assert.deepEqual(await counts(fresh.page), before, "and it was stored: a reload keeps it");
     await shot(fresh.page, "13-imported");
     noErrors(fresh.errors);
+  });
+  test("flags a likely duplicate, merges it, and erases a customer's data from the page and IndexedDB", async () => {
+    const page = b.page;
+    await open(page, at(90));
+    const register = async (name, phone, email) => {
+      await page.click("nav a[data-view=customers]");
+      await page.click("[data-testid=new-customer]");
+      await page.fill("[data-testid=reg-fullName]", name);
+      await page.fill("[data-testid=reg-phones]", phone);
+      await page.fill("[data-testid=reg-emails]", email);
+      await page.click("[data-testid=reg-submit]");
+      await page.waitForFunction((n) => document.querySelector("[data-testid=card-name]")?.textContent === n, name);
+      return page.$eval("[data-testid=customer-detail] .card", (el) => el.dataset.id);
+    };
+    await register("Lương Thế Vinh", "0912 345 001", "vinh.luong@example.vn");
+    const second = await register("Luong The Vinh", "0912 345 002", "vinh.luong@other.vn");
+    // The second record's card lists the first: same name without accents, same email local part.
+    await page.waitForSelector("[data-testid=duplicates] li");
+    const listed = await page.textContent("[data-testid=duplicates]");
+    assert.match(listed, /Lương Thế Vinh/);
+    assert.match(listed, /email local part vinhluong/i);
+    await shot(page, "14-duplicate-found", true);
+    const seqBefore = (await counts(page)).seq;
+    await page.click("[data-testid=merge-duplicate]");
+    await page.waitForSelector("[data-testid=no-duplicates]");
+    assert.equal((await counts(page)).seq, seqBefore + 1, "one customers_merged event");
+    const card = await page.textContent("[data-testid=customer-detail]");
+    assert.match(card, /vinh\.luong@example\.vn/, "the survivor holds both emails");
+    assert.match(card, /vinh\.luong@other\.vn/);
+    await saved(page);
+
+    // Erasure on request: confirmed, then names and contacts are gone.
+    page.once("dialog", (d) => d.accept());
+    await page.click("[data-testid=erase-customer]");
+    await page.waitForFunction(() => document.querySelector("[data-testid=card-name]")?.textContent === "[erased]");
+    await saved(page);
+    const stored = () =>
+      page.evaluate(
+        () =>
+          new Promise((resolve, reject) => {
+            const req = indexedDB.open("clientcare-console");
+            req.onerror = () => reject(req.error);
+            req.onsuccess = () => {
+              const all = req.result.transaction("chunks", "readonly").objectStore("chunks").getAll();
+              all.onerror = () => reject(all.error);
+              all.onsuccess = () => {
+                resolve(all.result.map((c) => c.text).join(""));
+                req.result.close();
+              };
+            };
+          }),
+      );
+    let log = await stored();
+    assert.ok(log.includes('"customer_erased"'), "the erasure is stored");
+    for (const pii of ["vinh.luong", "Lương Thế Vinh", "Luong The Vinh", "+84912345001"]) assert.ok(!log.includes(pii), `no ${pii} left in IndexedDB`);
+    await shot(page, "15-erased", true);
+    // A reload rebuilds the erased state from IndexedDB.
+    await open(page, at(90), `#/customers/${second}`);
+    await page.waitForSelector("[data-testid=card-name]");
+    assert.equal(await page.textContent("[data-testid=card-name]"), "[erased]");
+    log = await stored();
+    assert.ok(!log.includes("vinh.luong"));
+    noErrors(b.errors);
   });
 });

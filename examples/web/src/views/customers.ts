@@ -235,6 +235,7 @@ export class CustomersView implements View {
         h("section", { class: "box" }, h("h3", null, "Contact points"), contactList(c.contacts), this.contactForm(c)),
       ),
       h("section", { class: "box" }, h("h3", null, "Consent"), this.consentTable(c), this.consentForm(c)),
+      this.identityBox(c),
       h(
         "div",
         { class: "grid-2" },
@@ -402,6 +403,70 @@ export class CustomersView implements View {
           )
         : null,
     );
+  }
+
+  // ---- identity: likely duplicates, merge, erasure ----
+
+  private identityBox(c: Customer): HTMLElement {
+    const ws = this.app.ws;
+    const erased = c.erasedAt != null;
+    let matches: ReturnType<typeof ws.duplicatesOf> = [];
+    try {
+      matches = erased ? [] : ws.duplicatesOf(c.id);
+    } catch {
+      matches = [];
+    }
+    const box: HTMLElement = h("section", { class: "box", "data-testid": "identity" }, h("h3", null, "Identity"));
+    if (erased) {
+      box.append(h("p", { class: "muted" }, `Personal data erased on ${dateOnly(c.erasedAt ?? "")}; the anonymous history stays for the KPIs.`));
+      return box;
+    }
+    box.append(
+      matches.length === 0
+        ? h("p", { class: "muted", "data-testid": "no-duplicates" }, "No likely duplicate of this record.")
+        : h(
+            "ul",
+            { class: "mini-list", "data-testid": "duplicates" },
+            matches.map((m) => {
+              let other: Customer | null = null;
+              try {
+                other = ws.customer(m.customer);
+              } catch {
+                other = null;
+              }
+              const why = m.reasons
+                .map((r) => (r.rule === "name" ? `name ${Math.round(r.similarity * 100)} %` : r.rule === "organization" ? "same organisation" : `${label(r.rule)} ${r.value}`))
+                .join(", ");
+              const form: HTMLFormElement = h(
+                "form",
+                { class: "inline-form" },
+                h("a", { href: `#/customers/${m.customer}` }, other ? (other.names.display ?? other.names.full) : m.customer),
+                h("span", { class: "chip" }, `${Math.round(m.score * 100)} %`),
+                h("span", { class: "muted" }, why),
+                h("button", { class: "btn", type: "submit", "data-testid": "merge-duplicate" }, "Merge into this record"),
+              );
+              form.addEventListener("submit", (e) => {
+                e.preventDefault();
+                attempt(form, () => this.app.store.run((w, o) => w.mergeCustomers({ survivor: c.id, merged: [m.customer], reason: "duplicate found in the console" }, o)));
+              });
+              return h("li", null, form);
+            }),
+          ),
+    );
+    const erase: HTMLFormElement = h(
+      "form",
+      { class: "inline-form" },
+      h("span", { class: "muted" }, "On the customer's request: names, contacts and free text leave the workspace and its stored log."),
+      h("button", { class: "btn btn-danger", type: "submit", "data-testid": "erase-customer" }, "Erase personal data"),
+    );
+    erase.addEventListener("submit", (e) => {
+      e.preventDefault();
+      if (!window.confirm(`Erase the personal data of ${c.names.full}? This cannot be undone.`)) return;
+      // An erasure rewrites earlier events: the whole stored log is replaced.
+      attempt(erase, () => this.app.store.run((w, o) => w.eraseCustomer(c.id, o), { rewritesLog: true }));
+    });
+    box.append(erase);
+    return box;
   }
 
   // ---- small forms on the card ----
