@@ -200,6 +200,19 @@ impl PyWorkspace {
         self.mutate(py, true, |ws| ws.apply_jsonl(&text))
     }
 
+    /// The sequence numbers of earlier events rewritten in the log since the
+    /// last call (an erasure redacts the events about the customer), in
+    /// order, each once: a script that keeps its own copy of the log replaces
+    /// those events. A workspace from ``clientcare.open`` stores them itself,
+    /// so this is empty there.
+    ///
+    /// Example:
+    ///     >>> ws.take_rewritten()
+    ///     []
+    fn take_rewritten(&mut self) -> Vec<u64> {
+        self.inner.take_rewritten()
+    }
+
     /// The event log as JSON Lines: one event per line, ``\n`` after each;
     /// with ``since``, only the events after that sequence number (what to
     /// append to a copy of the log).

@@ -271,8 +271,16 @@ def test_erasure_leaves_no_personal_data_in_the_log(ws: clientcare.Workspace) ->
 
 
 def test_erasing_twice_is_refused_and_changes_nothing(ws: clientcare.Workspace) -> None:
+    ws.take_rewritten()
     c = ws.register_customer("Phạm Thu Hà", emails=["ha@example.vn"], at=AT)
+    registered = ws.seq
+    assert ws.take_rewritten() == []
     ws.execute({"type": "erase_customer", "customer": c}, at=AT + H)
+    # The erasure rewrote her registration in the log: a copy of the log
+    # must replace it.
+    assert ws.take_rewritten() == [registered]
+    assert ws.take_rewritten() == []
+    assert "ha@example.vn" not in ws.export_log()
     before = state(ws)
     e = raises(clientcare.InvalidTransitionError, ws.erase_customer, c, at=AT + 2 * H)
     assert e.code == "invalid_transition" and e.details["current"] == "erased"

@@ -124,6 +124,19 @@ impl Workspace {
         })
     }
 
+    /// The sequence numbers of earlier events rewritten in the log since the
+    /// last call (an erasure redacts the events about the customer), in
+    /// order, each once. A page that keeps a copy of the log (IndexedDB)
+    /// replaces those events, or rewrites its copy whole.
+    #[wasm_bindgen(js_name = takeRewritten, unchecked_return_type = "number[]")]
+    pub fn take_rewritten(&mut self) -> js_sys::Array {
+        self.inner
+            .take_rewritten()
+            .into_iter()
+            .map(|s| JsValue::from_f64(s as f64))
+            .collect()
+    }
+
     /// The event log as JSON Lines (one event per line); with `since`, only
     /// the events after that sequence number (what to append to a stored copy).
     #[wasm_bindgen(js_name = exportLog)]

@@ -130,8 +130,14 @@ test("unmerge restores both customers and their records as they were", () => {
 test("refused merges and unmerges throw their code and change nothing", () => {
   const { ws, a, b } = duplicates();
   const org = ws.registerCustomer({ fullName: "Công ty An Phát", kind: "organization" }, { at: at(6) });
+  ws.takeRewritten();
   const gone = ws.registerCustomer({ fullName: "Lê Thị Hoa", emails: ["hoa@example.vn"] }, { at: at(7) });
+  const registered = ws.seq;
+  assert.deepEqual(ws.takeRewritten(), []);
   ws.eraseCustomer(gone, { at: at(8) });
+  // The erasure rewrote her registration: a stored copy must replace it.
+  assert.deepEqual(ws.takeRewritten(), [registered]);
+  assert.deepEqual(ws.takeRewritten(), []);
 
   const itself = refused(ws, () => ws.mergeCustomers({ survivor: a, merged: [a] }, { at: at(10) }), "invalid_input");
   assert.equal(typeof itself.details.reason, "string");

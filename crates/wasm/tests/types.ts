@@ -755,6 +755,8 @@ const log: string = ws.exportLog();
 const copy: Workspace = Workspace.importLog(log, 7);
 const same: boolean = copy.equals(ws);
 const appliedCount: number = copy.applyLog(ws.exportLog(3));
+const rewrittenSeqs: number[] = copy.takeRewritten();
+void rewrittenSeqs;
 // @ts-expect-error: applyLog takes the JSON Lines text
 copy.applyLog([]);
 const snapshotBytes: Uint8Array = ws.snapshot();

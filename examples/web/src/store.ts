@@ -57,13 +57,14 @@ export class Store {
    * Runs a change. A failing command throws (the workspace is unchanged: the
    * core guarantees it); a successful one is persisted and the views refresh.
    */
-  run<T>(change: (ws: Workspace, opts: CommandOptions) => T, how: { rewritesLog?: boolean } = {}): T {
+  run<T>(change: (ws: Workspace, opts: CommandOptions) => T): T {
     const before = this.ws.seq;
     const result = change(this.ws, this.opts());
     if (this.ws.seq !== before) {
-      // An erasure redacts earlier events too: the stored copy is replaced
-      // whole so that no personal data stays in IndexedDB.
-      if (how.rewritesLog) void this.writeAll();
+      // An erasure redacts earlier events too (the core says which): the
+      // stored copy is then replaced whole so that no personal data stays
+      // in IndexedDB.
+      if (this.ws.takeRewritten().length > 0) void this.writeAll();
       else this.persist();
       this.emit();
     }

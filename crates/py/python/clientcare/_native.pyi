@@ -191,6 +191,8 @@ class Workspace:
         """Rebuild a workspace from a JSON Lines log. Raises CorruptLogError naming the line."""
     def apply_log(self, text: str) -> int:
         """Append a JSON Lines chunk continuing this log; returns how many events. Raises CorruptLogError."""
+    def take_rewritten(self) -> list[int]:
+        """Seqs of earlier events an erasure rewrote since the last call (empty for a stored workspace)."""
     def export_log(self, since: int = 0) -> str:
         """The event log as JSON Lines (only the events after seq ``since`` when given)."""
     def snapshot(self) -> bytes:

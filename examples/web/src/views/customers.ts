@@ -462,8 +462,7 @@ export class CustomersView implements View {
     erase.addEventListener("submit", (e) => {
       e.preventDefault();
       if (!window.confirm(`Erase the personal data of ${c.names.full}? This cannot be undone.`)) return;
-      // An erasure rewrites earlier events: the whole stored log is replaced.
-      attempt(erase, () => this.app.store.run((w, o) => w.eraseCustomer(c.id, o), { rewritesLog: true }));
+      attempt(erase, () => this.app.store.run((w, o) => w.eraseCustomer(c.id, o)));
     });
     box.append(erase);
     return box;
