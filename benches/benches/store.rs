@@ -5,13 +5,15 @@
 //! snapshot costs, and the file size. The PostgreSQL rows are in `store_pg`.
 #![allow(missing_docs)]
 
-use clientcare::{Command, Event, Meta, RegisterCustomer, SeededIds, Workspace};
+use clientcare::{Event, RegisterCustomer, SeededIds, Workspace};
 use clientcare_bench::harness::{self, line, per_sec, si, thousands, time, Scale};
 use clientcare_bench::{build_workspace, WorkspaceSpec};
 use clientcare_store::{Durability, EventStore, Options, SqliteOptions, SqliteStore, Stored};
 use std::path::{Path, PathBuf};
 
-type Res<T> = Result<T, Box<dyn std::error::Error>>;
+#[path = "store_common/mod.rs"]
+mod store_common;
+use store_common::{append_each, at, execute_each, register, Res};
 
 fn main() -> Res<()> {
     harness::banner("store (SQLite)");
@@ -67,22 +69,6 @@ fn file_mb(path: &Path) -> f64 {
         / 1e6
 }
 
-fn register(i: usize) -> Res<Command> {
-    Ok(Command::from_json(&serde_json::json!({
-        "type": "register_customer",
-        "full_name": format!("Nguyễn Văn Khách {i}"),
-        "emails": [format!("khach{i}@example.vn")],
-        "phones": [format!("+8490{:07}", i)],
-    }))?)
-}
-
-fn at(i: usize) -> Meta {
-    let t0 = chrono::DateTime::parse_from_rfc3339("2026-11-02T09:00:00+07:00")
-        .map(|t| t.with_timezone(&chrono::Utc))
-        .unwrap_or_default();
-    Meta::system(t0 + chrono::Duration::seconds(i64::try_from(i).unwrap_or(0)))
-}
-
 fn store(path: &Path, durability: Durability) -> Res<SqliteStore> {
     Ok(SqliteStore::open_with(
         path,
@@ -110,15 +96,7 @@ fn one_per_transaction(dir: &Path, durability: Durability, n: usize) -> Res<()> 
         "default",
         Box::new(SeededIds::new(1)),
     )?;
-    s.write(|w| w.configure(at(0), Some("VN")))?;
-    let commands = (0..n).map(register).collect::<Res<Vec<_>>>()?;
-    let (r, d) = time(|| -> Res<()> {
-        for (i, c) in commands.into_iter().enumerate() {
-            s.execute(at(i + 1), c)?;
-        }
-        Ok(())
-    });
-    r?;
+    let d = execute_each(&mut s, n)?;
     line(
         "Stored::execute (decide, append 1 event, apply)",
         format!(
@@ -131,13 +109,7 @@ fn one_per_transaction(dir: &Path, durability: Durability, n: usize) -> Res<()> 
     drop(s);
     let raw_path = fresh(dir, "raw.db");
     let mut raw = store(&raw_path, durability)?;
-    let (r, d) = time(|| -> Res<()> {
-        for (i, ev) in events.iter().enumerate() {
-            raw.append("default", i as u64, std::slice::from_ref(ev), &[])?;
-        }
-        Ok(())
-    });
-    r?;
+    let d = append_each(&mut raw, "default", &events)?;
     line(
         "SqliteStore::append of 1 event (no core)",
         format!("{}events/s", si(per_sec(events.len(), d))),

@@ -6,13 +6,15 @@
 //! one it prints `SKIPPED: <reason>` and exits 0.
 #![allow(missing_docs)]
 
-use clientcare::{Command, Event, Meta, SeededIds, Workspace};
+use clientcare::{Event, SeededIds, Workspace};
 use clientcare_bench::harness::{self, line, per_sec, si, thousands, time, Scale};
 use clientcare_bench::{build_workspace, WorkspaceSpec};
 use clientcare_store::{EventStore, PgStore, Stored};
 use std::time::Duration;
 
-type Res<T> = Result<T, Box<dyn std::error::Error>>;
+#[path = "store_common/mod.rs"]
+mod store_common;
+use store_common::{append_each, at, execute_each, register, Res};
 
 fn main() -> Res<()> {
     harness::banner("store_pg");
@@ -76,22 +78,6 @@ fn main() -> Res<()> {
     Ok(())
 }
 
-fn register(i: usize) -> Res<Command> {
-    Ok(Command::from_json(&serde_json::json!({
-        "type": "register_customer",
-        "full_name": format!("Nguyễn Văn Khách {i}"),
-        "emails": [format!("khach{i}@example.vn")],
-        "phones": [format!("+8490{:07}", i)],
-    }))?)
-}
-
-fn at(i: usize) -> Meta {
-    let t0 = chrono::DateTime::parse_from_rfc3339("2026-11-02T09:00:00+07:00")
-        .map(|t| t.with_timezone(&chrono::Utc))
-        .unwrap_or_default();
-    Meta::system(t0 + chrono::Duration::seconds(i64::try_from(i).unwrap_or(0)))
-}
-
 /// Stored::execute, one registration per transaction (each durably committed).
 fn one_per_transaction(url: &str, run: &str, n: usize) -> Res<()> {
     harness::header(&format!(
@@ -100,15 +86,7 @@ fn one_per_transaction(url: &str, run: &str, n: usize) -> Res<()> {
     ));
     let name = format!("{run}-one");
     let mut s = Stored::open(PgStore::connect(url)?, &name, Box::new(SeededIds::new(1)))?;
-    s.write(|w| w.configure(at(0), Some("VN")))?;
-    let commands = (0..n).map(register).collect::<Res<Vec<_>>>()?;
-    let (r, d) = time(|| -> Res<()> {
-        for (i, c) in commands.into_iter().enumerate() {
-            s.execute(at(i + 1), c)?;
-        }
-        Ok(())
-    });
-    r?;
+    let d = execute_each(&mut s, n)?;
     line(
         "commands (1 event each), each its own transaction",
         format!(
@@ -121,26 +99,14 @@ fn one_per_transaction(url: &str, run: &str, n: usize) -> Res<()> {
     let events = s.workspace().events().to_vec();
     let raw = format!("{run}-raw");
     let mut store = PgStore::connect(url)?;
-    let (r, d) = time(|| -> Res<()> {
-        for (i, ev) in events.iter().enumerate() {
-            store.append(&raw, i as u64, std::slice::from_ref(ev), &[])?;
-        }
-        Ok(())
-    });
-    r?;
+    let d = append_each(&mut store, &raw, &events)?;
     line(
         "PgStore::append of 1 event (no core), each its own transaction",
         format!("{}events/s", si(per_sec(events.len(), d))),
     );
     store.set_notify(false);
     let raw2 = format!("{run}-raw-quiet");
-    let (r, d) = time(|| -> Res<()> {
-        for (i, ev) in events.iter().enumerate() {
-            store.append(&raw2, i as u64, std::slice::from_ref(ev), &[])?;
-        }
-        Ok(())
-    });
-    r?;
+    let d = append_each(&mut store, &raw2, &events)?;
     line(
         "  the same without NOTIFY",
         format!("{}events/s", si(per_sec(events.len(), d))),
@@ -150,13 +116,7 @@ fn one_per_transaction(url: &str, run: &str, n: usize) -> Res<()> {
     let sep = if url.contains('?') { '&' } else { '?' };
     let mut fast = PgStore::connect(&format!("{url}{sep}options=-c%20synchronous_commit%3Doff"))?;
     let raw3 = format!("{run}-raw-nosync");
-    let (r, d) = time(|| -> Res<()> {
-        for (i, ev) in events.iter().enumerate() {
-            fast.append(&raw3, i as u64, std::slice::from_ref(ev), &[])?;
-        }
-        Ok(())
-    });
-    r?;
+    let d = append_each(&mut fast, &raw3, &events)?;
     line(
         "  the same with synchronous_commit=off (not durable; no flush)",
         format!("{}events/s", si(per_sec(events.len(), d))),
