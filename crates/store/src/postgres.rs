@@ -760,18 +760,7 @@ fn row_seq(row: &Row, workspace: &str, want: u64) -> Result<u64> {
 }
 
 fn parse_event(workspace: &str, seq: u64, body: &str) -> Result<Event> {
-    let ev: Event = serde_json::from_str(body).map_err(|e| {
-        StoreError::Corrupt(format!(
-            "workspace {workspace:?}: stored event {seq} does not parse: {e}"
-        ))
-    })?;
-    if ev.seq != seq {
-        return Err(StoreError::Corrupt(format!(
-            "workspace {workspace:?}: the event stored at seq {seq} says seq {}",
-            ev.seq
-        )));
-    }
-    Ok(ev)
+    crate::stored::parse_stored("PostgreSQL", workspace, seq, body)
 }
 
 impl EventStore for PgStore {

@@ -458,19 +458,7 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn parse(self, seq: u64, body: &str) -> Result<Event> {
-        let (l, name) = (self.label, self.name);
-        let ev: Event = serde_json::from_str(body).map_err(|e| {
-            StoreError::Corrupt(format!(
-                "{l}: workspace {name:?}, seq {seq}: the stored event does not parse: {e}"
-            ))
-        })?;
-        if ev.seq != seq {
-            return Err(StoreError::Corrupt(format!(
-                "{l}: workspace {name:?}: the event stored at seq {seq} says seq {}",
-                ev.seq
-            )));
-        }
-        Ok(ev)
+        crate::stored::parse_stored(self.label, self.name, seq, body)
     }
 
     fn parse_chunk(self, chunk: &Chunk) -> Result<Vec<Event>> {

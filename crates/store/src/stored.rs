@@ -724,6 +724,23 @@ pub(crate) fn check_name(workspace: &str) -> Result<()> {
     Ok(())
 }
 
+/// Reads back one stored event: its JSON must parse and carry the seq it is
+/// stored under. `source` names where it was read (a file, "PostgreSQL").
+pub(crate) fn parse_stored(source: &str, workspace: &str, seq: u64, body: &str) -> Result<Event> {
+    let ev: Event = serde_json::from_str(body).map_err(|e| {
+        StoreError::Corrupt(format!(
+            "{source}: workspace {workspace:?}, seq {seq}: the stored event does not parse: {e}"
+        ))
+    })?;
+    if ev.seq != seq {
+        return Err(StoreError::Corrupt(format!(
+            "{source}: workspace {workspace:?}: the event stored at seq {seq} says seq {}",
+            ev.seq
+        )));
+    }
+    Ok(ev)
+}
+
 /// A short random pause before retrying after a lost race, growing with the
 /// attempts (up to about 16 ms): without it the writer that just won usually
 /// wins again, and a busy writer can starve the others.
